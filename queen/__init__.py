@@ -1,3 +1,79 @@
-"""queen-mq: the Python client for the Queen message queue."""
+"""queen-mq: the Python client for the Queen message queue.
+
+``from queen import Queen`` gives the async client (anyio: asyncio and trio).
+"""
+
+from ._builders import DLQBuilder, QueueBuilder, TransactionBuilder
+from ._errors import (
+    QueenAuthError,
+    QueenClosedError,
+    QueenConfigError,
+    QueenConnectionError,
+    QueenError,
+    QueenHandlerError,
+    QueenHTTPError,
+    QueenNotFoundError,
+    QueenServerError,
+    QueenTimeoutError,
+    QueenTransactionError,
+    QueenValidationError,
+)
+from .admin import Admin
+from .client import Queen
+from .types import (
+    AckBatchResult,
+    AckResult,
+    BufferOptions,
+    BufferStats,
+    ClientOptions,
+    ConsumeResult,
+    DLQMessage,
+    DLQResult,
+    Message,
+    PushItem,
+    PushResult,
+    QueueConfig,
+    RenewResult,
+    TraceConfig,
+    TraceResult,
+    TransactionResult,
+)
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "AckBatchResult",
+    "AckResult",
+    "Admin",
+    "BufferOptions",
+    "BufferStats",
+    "ClientOptions",
+    "ConsumeResult",
+    "DLQBuilder",
+    "DLQMessage",
+    "DLQResult",
+    "Message",
+    "PushItem",
+    "PushResult",
+    "Queen",
+    "QueenAuthError",
+    "QueenClosedError",
+    "QueenConfigError",
+    "QueenConnectionError",
+    "QueenError",
+    "QueenHTTPError",
+    "QueenHandlerError",
+    "QueenNotFoundError",
+    "QueenServerError",
+    "QueenTimeoutError",
+    "QueenTransactionError",
+    "QueenValidationError",
+    "QueueBuilder",
+    "QueueConfig",
+    "RenewResult",
+    "TraceConfig",
+    "TraceResult",
+    "TransactionBuilder",
+    "TransactionResult",
+    "__version__",
+]

@@ -1,0 +1,45 @@
+"""Cheap client-side ids: UUIDv7 strings for transactionIds (time-ordered, unique)."""
+
+from __future__ import annotations
+
+import random
+import re
+import threading
+import time
+
+_rand = random.Random()
+_lock = threading.Lock()
+_last_ms = 0
+_seq = 0
+
+UUID_PATTERN = re.compile(
+    r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+)
+
+
+def uuid7() -> str:
+    """Return a new UUIDv7 string: 48-bit ms time, 12-bit counter, 62 random bits.
+
+    The counter keeps ids generated within one millisecond in creation order, which the
+    server also uses as the in-batch order of messages.
+    """
+    global _last_ms, _seq
+    ms = time.time_ns() // 1_000_000
+    with _lock:
+        if ms <= _last_ms:
+            _seq += 1
+            if _seq > 0xFFF:  # counter exhausted: borrow the next millisecond
+                _last_ms += 1
+                _seq = 0
+            ms = _last_ms
+        else:
+            _last_ms = ms
+            _seq = _rand.getrandbits(8)  # random start, room to count up
+    value = (ms << 80) | (0x7 << 76) | (_seq << 64) | (0b10 << 62) | _rand.getrandbits(62)
+    h = f"{value:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def is_uuid(value: str) -> bool:
+    """True for any UUID text (any version), the only traceId form the server accepts."""
+    return UUID_PATTERN.match(value) is not None

@@ -1,0 +1,247 @@
+"""I/O-free request building and answer parsing shared by every flavour of the client."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, cast
+
+from ._errors import QueenConfigError, QueenServerError, client_validation_error
+from ._ids import is_uuid, uuid7
+from .types import AckResult, DLQMessage, DLQResult, Message, PushResult
+
+QUEUE_MODE = "__QUEUE_MODE__"
+DEFAULT_PARTITION = "Default"
+
+# "nothing to deliver" answers of the pop routes (upstream reports them as errors in 200s)
+POP_EMPTY_ERRORS = frozenset({"no_available_partition", "lease_held", "partition_not_found"})
+
+QUEUE_OPTIONS = (
+    "leaseTime",
+    "retryLimit",
+    "retryDelay",
+    "priority",
+    "delayedProcessing",
+    "windowBuffer",
+    "maxSize",
+    "ttl",
+    "retentionSeconds",
+    "completedRetentionSeconds",
+    "retentionEnabled",
+    "encryptionEnabled",
+    "deadLetterQueue",
+    "dlqAfterMaxRetries",
+    "maxWaitTimeSeconds",
+)
+_BOOL_OPTIONS = {
+    "retentionEnabled",
+    "encryptionEnabled",
+    "deadLetterQueue",
+    "dlqAfterMaxRetries",
+}
+_SNAKE = re.compile(r"_([a-z])")
+
+
+def server_error(body: Any, what: str) -> QueenServerError:
+    """An error reported by the server inside a successful (200) answer."""
+    detail = body.get("error") if isinstance(body, dict) else body
+    text = str(detail).strip() if detail else "unknown error"
+    return QueenServerError(f"{what} failed: {text}", status=200, body=body)
+
+
+def check_body(body: Any, what: str) -> Any:
+    """Raise when ``body`` is an error object (``{"error": ...}`` without ``success: true``)."""
+    if isinstance(body, dict) and body.get("error") and body.get("success") is not True:
+        raise server_error(body, what)
+    return body
+
+
+def queue_options(config: Mapping[str, Any]) -> dict[str, Any]:
+    """Validate queue options and spell them as the server does (camelCase)."""
+    options: dict[str, Any] = {}
+    for key, value in config.items():
+        name = _SNAKE.sub(lambda m: m.group(1).upper(), key)
+        if name not in QUEUE_OPTIONS:
+            raise QueenConfigError(
+                f"unknown queue option {key!r}; known options: {', '.join(QUEUE_OPTIONS)}"
+            )
+        if name in _BOOL_OPTIONS:
+            if not isinstance(value, bool):
+                raise QueenConfigError(f"queue option {key} must be True or False, got {value!r}")
+        elif isinstance(value, bool) or not isinstance(value, int):
+            raise QueenConfigError(f"queue option {key} must be an integer, got {value!r}")
+        options[name] = value
+    return options
+
+
+def push_items(queue: str, partition: str, items: Any) -> list[dict[str, Any]]:
+    """The ``items`` of a push: payload from ``data`` (else ``payload``, else the whole item),
+    a client UUIDv7 transactionId unless one is given, and the traceId when given.
+    """
+    if isinstance(items, Mapping):
+        items = [items]
+    elif not isinstance(items, (list, tuple)):
+        raise client_validation_error(
+            f"push() takes a message dict or a list of them, got {type(items).__name__}"
+        )
+    out: list[dict[str, Any]] = []
+    append = out.append
+    for item in items:
+        if type(item) is not dict and not isinstance(item, Mapping):
+            raise client_validation_error(f"each pushed message must be a dict, got {item!r}")
+        if "data" in item:
+            payload = item["data"]
+        elif "payload" in item:
+            payload = item["payload"]
+        else:
+            payload = item
+        entry = {
+            "queue": queue,
+            "partition": partition,
+            "payload": payload,
+            "transactionId": item.get("transactionId") or uuid7(),
+        }
+        trace_id = item.get("traceId")
+        if trace_id:
+            if not isinstance(trace_id, str) or not is_uuid(trace_id):
+                raise client_validation_error(f"traceId must be a UUID string, got {trace_id!r}")
+            entry["traceId"] = trace_id
+        append(entry)
+    return out
+
+
+def parse_push(body: Any) -> list[PushResult]:
+    """One result per item, in request order; an error object raises."""
+    if body is None:
+        return []
+    if isinstance(body, list):
+        return cast("list[PushResult]", body)
+    raise server_error(body, "push")
+
+
+def parse_pop(body: Any) -> list[Message]:
+    """The delivered messages; "nothing to deliver" answers are an empty list."""
+    if not body:
+        return []
+    if not isinstance(body, dict):
+        raise server_error(body, "pop")
+    error = body.get("error")
+    if error and body.get("success") is not True:
+        if error in POP_EMPTY_ERRORS:
+            return []
+        raise server_error(body, "pop")
+    messages = body.get("messages")
+    if not messages:
+        return []
+    return [m for m in messages if m is not None]
+
+
+def ack_status(status: Any) -> str:
+    """``True`` → completed, ``False`` → failed, strings pass through."""
+    if status is True:
+        return "completed"
+    if status is False:
+        return "failed"
+    if isinstance(status, str) and status:
+        return status
+    raise QueenConfigError(
+        f"ack status must be True, False or a status string (completed, failed, retry, dlq), "
+        f"got {status!r}"
+    )
+
+
+def message_ids(message: Any) -> tuple[str, str, str | None, str | None]:
+    """``(transactionId, partitionId, leaseId, consumerGroup)`` of a message dict."""
+    if not isinstance(message, Mapping):
+        raise client_validation_error(
+            f"expected a message dict (as returned by pop/consume), got {message!r}"
+        )
+    transaction_id = message.get("transactionId") or message.get("id")
+    partition_id = message.get("partitionId")
+    if not transaction_id or not partition_id:
+        raise client_validation_error(
+            "a message needs 'transactionId' and 'partitionId' to be acknowledged, got keys "
+            f"{sorted(message)}"
+        )
+    return (
+        transaction_id,
+        partition_id,
+        message.get("leaseId") or None,
+        message.get("consumerGroup"),
+    )
+
+
+def ack_entry(message: Any, status: str, error: str | None) -> dict[str, Any]:
+    """One acknowledgement, as sent to ``/ack`` or inside ``/ack/batch``."""
+    transaction_id, partition_id, lease_id, _ = message_ids(message)
+    entry: dict[str, Any] = {
+        "transactionId": transaction_id,
+        "partitionId": partition_id,
+        "status": status,
+    }
+    if lease_id:
+        entry["leaseId"] = lease_id
+    if error is not None:
+        entry["error"] = error
+    return entry
+
+
+def parse_ack(body: Any, count: int) -> list[AckResult]:
+    """Per-item ack results (upstream answers a list even for one message)."""
+    if isinstance(body, list):
+        return cast("list[AckResult]", body)
+    if isinstance(body, dict) and "success" in body and "error" not in body:
+        return [cast("AckResult", body)] * count
+    raise server_error(body, "ack")
+
+
+def parse_dlq(body: Any, limit: int, offset: int) -> DLQResult:
+    """``{"total", "messages"}``; ``total`` computed when the server omits it.
+
+    Upstream ignores ``limit`` (and breaks on ``offset``), so the page is cut here too.
+    """
+    body = check_body(body, "dlq") if body else {}
+    messages = cast("list[DLQMessage]", body.get("messages") or [])
+    total = body.get("total")
+    if not isinstance(total, int):
+        total = offset + len(messages)
+        if len(messages) > limit:
+            total = len(messages)
+            messages = messages[offset : offset + limit]
+    result: DLQResult = {"total": total, "messages": messages}
+    return result
+
+
+def trace_body(message: Mapping[str, Any], config: Any) -> dict[str, Any] | str:
+    """The ``/traces`` body for ``message``, or an error text for an invalid config."""
+    if not isinstance(config, Mapping) or "data" not in config:
+        return "Invalid trace config: requires { data: {...} }"
+    body: dict[str, Any] = {
+        "transactionId": message.get("transactionId") or message.get("id"),
+        "partitionId": message.get("partitionId"),
+        "consumerGroup": message.get("consumerGroup") or QUEUE_MODE,
+        "eventType": config.get("eventType") or "info",
+        "data": config["data"],
+    }
+    names = config.get("traceName")
+    if isinstance(names, str):
+        names = [names]
+    if names:
+        cleaned = [n for n in names if isinstance(n, str) and n]
+        if cleaned:
+            body["traceNames"] = cleaned
+    return body
+
+
+def lease_ids(items: Iterable[Any]) -> list[str]:
+    """Distinct lease ids of messages (dicts) or lease-id strings, in order."""
+    seen: dict[str, None] = {}
+    for item in items:
+        lease = (
+            item
+            if isinstance(item, str)
+            else (item.get("leaseId") if isinstance(item, Mapping) else None)
+        )
+        if lease:
+            seen[lease] = None
+    return list(seen)
