@@ -1,1 +1,8 @@
-"""Placeholder: replaced by `make generate`."""
+"""A client library for accessing Queen HTTP API"""
+
+from .client import AuthenticatedClient, Client
+
+__all__ = (
+    "AuthenticatedClient",
+    "Client",
+)

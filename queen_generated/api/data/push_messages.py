@@ -1,0 +1,343 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.db_error_body import DbErrorBody
+from ...models.error_body import ErrorBody
+from ...models.push_buffered_result import PushBufferedResult
+from ...models.push_request import PushRequest
+from ...models.push_result import PushResult
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: PushRequest | dict[str, Any] | list[Any],
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/push",
+    }
+
+    if isinstance(body, (dict, list)):
+        _kwargs["json"] = body
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def request_kwargs(
+    *,
+    body: PushRequest | dict[str, Any] | list[Any],
+) -> dict[str, Any]:
+    """Build the `httpx` request arguments (`method`, `url`, and `params`, `json`, `headers` when
+    used) for this operation, without sending anything.
+
+    `body` may be the generated model or plain JSON-ready data (`dict`/`list`), which is sent
+    as given.
+
+    Returns:
+        dict[str, Any]: keyword arguments for `httpx.Client.request` / `httpx.AsyncClient.request`.
+    """
+    return _get_kwargs(
+        body=body,
+    )
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DbErrorBody | ErrorBody | list[PushBufferedResult | PushResult] | None:
+    if not response.content:
+        # Queen sends empty bodies for empty results, 204 and CORS preflights.
+        return None
+    if response.status_code == 200:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+
+        def _parse_response_200(
+            data: object,
+        ) -> DbErrorBody | ErrorBody | list[PushBufferedResult | PushResult]:
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                response_200_type_0 = []
+                _response_200_type_0 = data
+                for componentsschemas_push_response_item_data in _response_200_type_0:
+
+                    def _parse_componentsschemas_push_response_item(
+                        data: object,
+                    ) -> PushBufferedResult | PushResult:
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_push_response_item_type_0 = (
+                                PushResult.from_dict(data)
+                            )
+
+                            return componentsschemas_push_response_item_type_0
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_push_response_item_type_1 = (
+                            PushBufferedResult.from_dict(data)
+                        )
+
+                        return componentsschemas_push_response_item_type_1
+
+                    componentsschemas_push_response_item = (
+                        _parse_componentsschemas_push_response_item(
+                            componentsschemas_push_response_item_data
+                        )
+                    )
+
+                    response_200_type_0.append(componentsschemas_push_response_item)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_1 = DbErrorBody.from_dict(data)
+
+                return response_200_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_2 = ErrorBody.from_dict(data)
+
+            return response_200_type_2
+
+        response_200 = _parse_response_200(body)
+
+        return response_200
+
+    if response.status_code == 201:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_201 = []
+        _response_201 = body
+        for componentsschemas_push_response_item_data in _response_201:
+
+            def _parse_componentsschemas_push_response_item(
+                data: object,
+            ) -> PushBufferedResult | PushResult:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_push_response_item_type_0 = PushResult.from_dict(
+                        data
+                    )
+
+                    return componentsschemas_push_response_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_push_response_item_type_1 = (
+                    PushBufferedResult.from_dict(data)
+                )
+
+                return componentsschemas_push_response_item_type_1
+
+            componentsschemas_push_response_item = (
+                _parse_componentsschemas_push_response_item(
+                    componentsschemas_push_response_item_data
+                )
+            )
+
+            response_201.append(componentsschemas_push_response_item)
+
+        return response_201
+
+    if response.status_code == 400:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_400 = ErrorBody.from_dict(body)
+
+        return response_400
+
+    if 400 <= response.status_code <= 499:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_4xx = ErrorBody.from_dict(body)
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_5xx = ErrorBody.from_dict(body)
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DbErrorBody | ErrorBody | list[PushBufferedResult | PushResult]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushRequest,
+) -> Response[DbErrorBody | ErrorBody | list[PushBufferedResult | PushResult]]:
+    """Push messages
+
+     Appends each item to its queue and partition (both created on first use). One result
+    per item, in request order; map results by position, not by `index` (which counts
+    positions in the server's merged batch). A `transactionId` already stored in the same
+    partition yields a `duplicate` result carrying the existing message id. In maintenance
+    mode, or when the database is unreachable, items are written to a file buffer and
+    reported as `buffered` (or `failed`).
+
+    Args:
+        body (PushRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DbErrorBody | ErrorBody | list[PushBufferedResult | PushResult] | ErrorBody | list[PushBufferedResult | PushResult]]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushRequest,
+) -> DbErrorBody | ErrorBody | list[PushBufferedResult | PushResult] | None:
+    """Push messages
+
+     Appends each item to its queue and partition (both created on first use). One result
+    per item, in request order; map results by position, not by `index` (which counts
+    positions in the server's merged batch). A `transactionId` already stored in the same
+    partition yields a `duplicate` result carrying the existing message id. In maintenance
+    mode, or when the database is unreachable, items are written to a file buffer and
+    reported as `buffered` (or `failed`).
+
+    Args:
+        body (PushRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DbErrorBody | ErrorBody | list[PushBufferedResult | PushResult] | ErrorBody | list[PushBufferedResult | PushResult]
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushRequest,
+) -> Response[DbErrorBody | ErrorBody | list[PushBufferedResult | PushResult]]:
+    """Push messages
+
+     Appends each item to its queue and partition (both created on first use). One result
+    per item, in request order; map results by position, not by `index` (which counts
+    positions in the server's merged batch). A `transactionId` already stored in the same
+    partition yields a `duplicate` result carrying the existing message id. In maintenance
+    mode, or when the database is unreachable, items are written to a file buffer and
+    reported as `buffered` (or `failed`).
+
+    Args:
+        body (PushRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DbErrorBody | ErrorBody | list[PushBufferedResult | PushResult] | ErrorBody | list[PushBufferedResult | PushResult]]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PushRequest,
+) -> DbErrorBody | ErrorBody | list[PushBufferedResult | PushResult] | None:
+    """Push messages
+
+     Appends each item to its queue and partition (both created on first use). One result
+    per item, in request order; map results by position, not by `index` (which counts
+    positions in the server's merged batch). A `transactionId` already stored in the same
+    partition yields a `duplicate` result carrying the existing message id. In maintenance
+    mode, or when the database is unreachable, items are written to a file buffer and
+    reported as `buffered` (or `failed`).
+
+    Args:
+        body (PushRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DbErrorBody | ErrorBody | list[PushBufferedResult | PushResult] | ErrorBody | list[PushBufferedResult | PushResult]
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed
