@@ -66,6 +66,7 @@ class Queen:
         self._consumers: set[ConsumerRun] = set()
         self._stack: AsyncExitStack | None = None
         self._closed = False
+        self._closing = False
         self.admin = Admin(self)
         _log.info(
             "Queen.constructor",
@@ -108,9 +109,9 @@ class Queen:
         busy after that are cancelled and their messages released. Raises if buffered
         messages could not be delivered by then (they are reported, never dropped silently).
         """
-        if self._closed:
+        if self._closed or self._closing:
             return
-        self._closed = True
+        self._closing = True  # in-flight acks and flushes may still use the transport
         deadline = self.config.close_timeout_millis / 1000
         flush_error: BaseException | None = None
         with anyio.move_on_after(deadline):
@@ -133,6 +134,7 @@ class Queen:
             self._task_group.cancel_scope.cancel()
             self._buffers.attach(None)
         left = self._buffers.pending()
+        self._closed = True
         await self._transport.aclose()
         _log.info("Queen.close", {"unflushed": left})
         if left:

@@ -20,13 +20,13 @@ def anyio_backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-def generated_available() -> bool:
-    return importlib.util.find_spec("queen_generated.api") is not None
-
-
-needs_generated = pytest.mark.skipif(
-    not generated_available(), reason="queen_generated endpoint modules are not generated yet"
-)
+def needs(tag: str) -> pytest.MarkDecorator:
+    """Skip until the generated endpoint modules of ``tag`` exist."""
+    try:
+        missing = importlib.util.find_spec(f"queen_generated.api.{tag}") is None
+    except ModuleNotFoundError:
+        missing = True
+    return pytest.mark.skipif(missing, reason=f"queen_generated.api.{tag} is not generated yet")
 
 
 def transcript(group: str, name: str) -> dict[str, Any]:
