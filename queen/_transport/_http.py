@@ -134,6 +134,7 @@ class Transport:
         for attempt in range(attempts):
             server = servers[attempt % len(servers)] if failover else servers[0]
             client = self._client(server)
+            server.requests += 1
             try:
                 response = await client.request(
                     method, url, params=params, content=content, timeout=timeout
