@@ -1,0 +1,199 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.db_error_body import DbErrorBody
+from ...models.error_body import ErrorBody
+from ...models.resources_overview import ResourcesOverview
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/resources/overview",
+    }
+
+    return _kwargs
+
+
+def request_kwargs() -> dict[str, Any]:
+    """Build the `httpx` request arguments (`method`, `url`, and `params`, `json`, `headers` when
+    used) for this operation, without sending anything.
+
+    Returns:
+        dict[str, Any]: keyword arguments for `httpx.Client.request` / `httpx.AsyncClient.request`.
+    """
+    return _get_kwargs()
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DbErrorBody | ErrorBody | ResourcesOverview | None:
+    if not response.content:
+        # Queen sends empty bodies for empty results, 204 and CORS preflights.
+        return None
+    if response.status_code == 200:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+
+        def _parse_response_200(
+            data: object,
+        ) -> DbErrorBody | ErrorBody | ResourcesOverview:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = ResourcesOverview.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_1 = DbErrorBody.from_dict(data)
+
+                return response_200_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_2 = ErrorBody.from_dict(data)
+
+            return response_200_type_2
+
+        response_200 = _parse_response_200(body)
+
+        return response_200
+
+    if 400 <= response.status_code <= 499:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_4xx = ErrorBody.from_dict(body)
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_5xx = ErrorBody.from_dict(body)
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DbErrorBody | ErrorBody | ResourcesOverview]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[DbErrorBody | ErrorBody | ResourcesOverview]:
+    """System-wide counts, lag and throughput
+
+     Counters come from a stats table refreshed in the background (eventually consistent).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DbErrorBody | ErrorBody | ResourcesOverview | ErrorBody]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+) -> DbErrorBody | ErrorBody | ResourcesOverview | None:
+    """System-wide counts, lag and throughput
+
+     Counters come from a stats table refreshed in the background (eventually consistent).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DbErrorBody | ErrorBody | ResourcesOverview | ErrorBody
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[DbErrorBody | ErrorBody | ResourcesOverview]:
+    """System-wide counts, lag and throughput
+
+     Counters come from a stats table refreshed in the background (eventually consistent).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DbErrorBody | ErrorBody | ResourcesOverview | ErrorBody]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> DbErrorBody | ErrorBody | ResourcesOverview | None:
+    """System-wide counts, lag and throughput
+
+     Counters come from a stats table refreshed in the background (eventually consistent).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DbErrorBody | ErrorBody | ResourcesOverview | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,270 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.db_error_body import DbErrorBody
+from ...models.error_body import ErrorBody
+from ...models.queue_ops_response import QueueOpsResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    from_: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    queue: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["from"] = from_
+
+    params["to"] = to
+
+    params["queue"] = queue
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/analytics/queue-ops",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def request_kwargs(
+    *,
+    from_: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    queue: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """Build the `httpx` request arguments (`method`, `url`, and `params`, `json`, `headers` when
+    used) for this operation, without sending anything.
+
+    Returns:
+        dict[str, Any]: keyword arguments for `httpx.Client.request` / `httpx.AsyncClient.request`.
+    """
+    return _get_kwargs(
+        from_=from_,
+        to=to,
+        queue=queue,
+    )
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DbErrorBody | ErrorBody | QueueOpsResponse | None:
+    if not response.content:
+        # Queen sends empty bodies for empty results, 204 and CORS preflights.
+        return None
+    if response.status_code == 200:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+
+        def _parse_response_200(
+            data: object,
+        ) -> DbErrorBody | ErrorBody | QueueOpsResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = QueueOpsResponse.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_1 = DbErrorBody.from_dict(data)
+
+                return response_200_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_2 = ErrorBody.from_dict(data)
+
+            return response_200_type_2
+
+        response_200 = _parse_response_200(body)
+
+        return response_200
+
+    if 400 <= response.status_code <= 499:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_4xx = ErrorBody.from_dict(body)
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_5xx = ErrorBody.from_dict(body)
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DbErrorBody | ErrorBody | QueueOpsResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    queue: str | Unset = UNSET,
+) -> Response[DbErrorBody | ErrorBody | QueueOpsResponse]:
+    """Operation counts per queue and bucket
+
+     Push, pop, ack and partition counts and rates per queue and time bucket.
+
+    Args:
+        from_ (str | Unset):
+        to (str | Unset):
+        queue (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DbErrorBody | ErrorBody | QueueOpsResponse | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        from_=from_,
+        to=to,
+        queue=queue,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    queue: str | Unset = UNSET,
+) -> DbErrorBody | ErrorBody | QueueOpsResponse | None:
+    """Operation counts per queue and bucket
+
+     Push, pop, ack and partition counts and rates per queue and time bucket.
+
+    Args:
+        from_ (str | Unset):
+        to (str | Unset):
+        queue (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DbErrorBody | ErrorBody | QueueOpsResponse | ErrorBody
+    """
+
+    return sync_detailed(
+        client=client,
+        from_=from_,
+        to=to,
+        queue=queue,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    queue: str | Unset = UNSET,
+) -> Response[DbErrorBody | ErrorBody | QueueOpsResponse]:
+    """Operation counts per queue and bucket
+
+     Push, pop, ack and partition counts and rates per queue and time bucket.
+
+    Args:
+        from_ (str | Unset):
+        to (str | Unset):
+        queue (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DbErrorBody | ErrorBody | QueueOpsResponse | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        from_=from_,
+        to=to,
+        queue=queue,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    from_: str | Unset = UNSET,
+    to: str | Unset = UNSET,
+    queue: str | Unset = UNSET,
+) -> DbErrorBody | ErrorBody | QueueOpsResponse | None:
+    """Operation counts per queue and bucket
+
+     Push, pop, ack and partition counts and rates per queue and time bucket.
+
+    Args:
+        from_ (str | Unset):
+        to (str | Unset):
+        queue (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DbErrorBody | ErrorBody | QueueOpsResponse | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            from_=from_,
+            to=to,
+            queue=queue,
+        )
+    ).parsed

@@ -1,0 +1,272 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.db_error_body import DbErrorBody
+from ...models.error_body import ErrorBody
+from ...models.stream_query_request import StreamQueryRequest
+from ...models.stream_query_response import StreamQueryResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: StreamQueryRequest | dict[str, Any] | list[Any],
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/streams/v1/queries",
+    }
+
+    if isinstance(body, (dict, list)):
+        _kwargs["json"] = body
+    else:
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def request_kwargs(
+    *,
+    body: StreamQueryRequest | dict[str, Any] | list[Any],
+) -> dict[str, Any]:
+    """Build the `httpx` request arguments (`method`, `url`, and `params`, `json`, `headers` when
+    used) for this operation, without sending anything.
+
+    `body` may be the generated model or plain JSON-ready data (`dict`/`list`), which is sent
+    as given.
+
+    Returns:
+        dict[str, Any]: keyword arguments for `httpx.Client.request` / `httpx.AsyncClient.request`.
+    """
+    return _get_kwargs(
+        body=body,
+    )
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DbErrorBody | ErrorBody | StreamQueryResponse | None:
+    if not response.content:
+        # Queen sends empty bodies for empty results, 204 and CORS preflights.
+        return None
+    if response.status_code == 200:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+
+        def _parse_response_200(
+            data: object,
+        ) -> DbErrorBody | ErrorBody | StreamQueryResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = StreamQueryResponse.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_1 = DbErrorBody.from_dict(data)
+
+                return response_200_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_2 = ErrorBody.from_dict(data)
+
+            return response_200_type_2
+
+        response_200 = _parse_response_200(body)
+
+        return response_200
+
+    if response.status_code == 400:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_400 = ErrorBody.from_dict(body)
+
+        return response_400
+
+    if response.status_code == 409:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_409 = StreamQueryResponse.from_dict(body)
+
+        return response_409
+
+    if 400 <= response.status_code <= 499:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_4xx = ErrorBody.from_dict(body)
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_5xx = ErrorBody.from_dict(body)
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DbErrorBody | ErrorBody | StreamQueryResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: StreamQueryRequest,
+) -> Response[DbErrorBody | ErrorBody | StreamQueryResponse]:
+    """Register a streaming query
+
+     Looks the query up by `name`: new → created (`fresh: true`); same `config_hash` →
+    source and sink refreshed; different hash with `reset: true` → its state is wiped and
+    the new hash stored; different hash without reset → `success: false` (intended 409,
+    sent as 200 upstream).
+
+    Args:
+        body (StreamQueryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DbErrorBody | ErrorBody | StreamQueryResponse | ErrorBody | StreamQueryResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: StreamQueryRequest,
+) -> DbErrorBody | ErrorBody | StreamQueryResponse | None:
+    """Register a streaming query
+
+     Looks the query up by `name`: new → created (`fresh: true`); same `config_hash` →
+    source and sink refreshed; different hash with `reset: true` → its state is wiped and
+    the new hash stored; different hash without reset → `success: false` (intended 409,
+    sent as 200 upstream).
+
+    Args:
+        body (StreamQueryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DbErrorBody | ErrorBody | StreamQueryResponse | ErrorBody | StreamQueryResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: StreamQueryRequest,
+) -> Response[DbErrorBody | ErrorBody | StreamQueryResponse]:
+    """Register a streaming query
+
+     Looks the query up by `name`: new → created (`fresh: true`); same `config_hash` →
+    source and sink refreshed; different hash with `reset: true` → its state is wiped and
+    the new hash stored; different hash without reset → `success: false` (intended 409,
+    sent as 200 upstream).
+
+    Args:
+        body (StreamQueryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DbErrorBody | ErrorBody | StreamQueryResponse | ErrorBody | StreamQueryResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: StreamQueryRequest,
+) -> DbErrorBody | ErrorBody | StreamQueryResponse | None:
+    """Register a streaming query
+
+     Looks the query up by `name`: new → created (`fresh: true`); same `config_hash` →
+    source and sink refreshed; different hash with `reset: true` → its state is wiped and
+    the new hash stored; different hash without reset → `success: false` (intended 409,
+    sent as 200 upstream).
+
+    Args:
+        body (StreamQueryRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DbErrorBody | ErrorBody | StreamQueryResponse | ErrorBody | StreamQueryResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,172 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.pop_maintenance_status import PopMaintenanceStatus
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/system/maintenance/pop",
+    }
+
+    return _kwargs
+
+
+def request_kwargs() -> dict[str, Any]:
+    """Build the `httpx` request arguments (`method`, `url`, and `params`, `json`, `headers` when
+    used) for this operation, without sending anything.
+
+    Returns:
+        dict[str, Any]: keyword arguments for `httpx.Client.request` / `httpx.AsyncClient.request`.
+    """
+    return _get_kwargs()
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | PopMaintenanceStatus | None:
+    if not response.content:
+        # Queen sends empty bodies for empty results, 204 and CORS preflights.
+        return None
+    if response.status_code == 200:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_200 = PopMaintenanceStatus.from_dict(body)
+
+        return response_200
+
+    if 400 <= response.status_code <= 499:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_4xx = ErrorBody.from_dict(body)
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_5xx = ErrorBody.from_dict(body)
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorBody | PopMaintenanceStatus]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorBody | PopMaintenanceStatus]:
+    """Pop maintenance-mode state
+
+     Whether pops are paused.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | PopMaintenanceStatus]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorBody | PopMaintenanceStatus | None:
+    """Pop maintenance-mode state
+
+     Whether pops are paused.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | PopMaintenanceStatus
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ErrorBody | PopMaintenanceStatus]:
+    """Pop maintenance-mode state
+
+     Whether pops are paused.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | PopMaintenanceStatus]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> ErrorBody | PopMaintenanceStatus | None:
+    """Pop maintenance-mode state
+
+     Whether pops are paused.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | PopMaintenanceStatus
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

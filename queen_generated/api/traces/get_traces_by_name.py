@@ -1,0 +1,283 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.db_error_body import DbErrorBody
+from ...models.error_body import ErrorBody
+from ...models.traces_by_name_response import TracesByNameResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    trace_name: str,
+    *,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/traces/by-name/{trace_name}".format(
+            trace_name=quote(str(trace_name), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def request_kwargs(
+    trace_name: str,
+    *,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+) -> dict[str, Any]:
+    """Build the `httpx` request arguments (`method`, `url`, and `params`, `json`, `headers` when
+    used) for this operation, without sending anything.
+
+    Returns:
+        dict[str, Any]: keyword arguments for `httpx.Client.request` / `httpx.AsyncClient.request`.
+    """
+    return _get_kwargs(
+        trace_name=trace_name,
+        limit=limit,
+        offset=offset,
+    )
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DbErrorBody | ErrorBody | TracesByNameResponse | None:
+    if not response.content:
+        # Queen sends empty bodies for empty results, 204 and CORS preflights.
+        return None
+    if response.status_code == 200:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+
+        def _parse_response_200(
+            data: object,
+        ) -> DbErrorBody | ErrorBody | TracesByNameResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_0 = TracesByNameResponse.from_dict(data)
+
+                return response_200_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_200_type_1 = DbErrorBody.from_dict(data)
+
+                return response_200_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_200_type_2 = ErrorBody.from_dict(data)
+
+            return response_200_type_2
+
+        response_200 = _parse_response_200(body)
+
+        return response_200
+
+    if 400 <= response.status_code <= 499:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_4xx = ErrorBody.from_dict(body)
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_5xx = ErrorBody.from_dict(body)
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DbErrorBody | ErrorBody | TracesByNameResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    trace_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+) -> Response[DbErrorBody | ErrorBody | TracesByNameResponse]:
+    """List the trace events tagged with a name
+
+     Events carrying the trace name, with their message's queue, partition and payload. The
+    path parameter is percent-decoded (unlike other paths). Upstream applies `limit` and
+    `offset` to one aggregated row: `limit` has no effect and any `offset` above 0 gives
+    `traces: null`.
+
+    Args:
+        trace_name (str):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DbErrorBody | ErrorBody | TracesByNameResponse | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        trace_name=trace_name,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    trace_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+) -> DbErrorBody | ErrorBody | TracesByNameResponse | None:
+    """List the trace events tagged with a name
+
+     Events carrying the trace name, with their message's queue, partition and payload. The
+    path parameter is percent-decoded (unlike other paths). Upstream applies `limit` and
+    `offset` to one aggregated row: `limit` has no effect and any `offset` above 0 gives
+    `traces: null`.
+
+    Args:
+        trace_name (str):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DbErrorBody | ErrorBody | TracesByNameResponse | ErrorBody
+    """
+
+    return sync_detailed(
+        trace_name=trace_name,
+        client=client,
+        limit=limit,
+        offset=offset,
+    ).parsed
+
+
+async def asyncio_detailed(
+    trace_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+) -> Response[DbErrorBody | ErrorBody | TracesByNameResponse]:
+    """List the trace events tagged with a name
+
+     Events carrying the trace name, with their message's queue, partition and payload. The
+    path parameter is percent-decoded (unlike other paths). Upstream applies `limit` and
+    `offset` to one aggregated row: `limit` has no effect and any `offset` above 0 gives
+    `traces: null`.
+
+    Args:
+        trace_name (str):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DbErrorBody | ErrorBody | TracesByNameResponse | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        trace_name=trace_name,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    trace_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+) -> DbErrorBody | ErrorBody | TracesByNameResponse | None:
+    """List the trace events tagged with a name
+
+     Events carrying the trace name, with their message's queue, partition and payload. The
+    path parameter is percent-decoded (unlike other paths). Upstream applies `limit` and
+    `offset` to one aggregated row: `limit` has no effect and any `offset` above 0 gives
+    `traces: null`.
+
+    Args:
+        trace_name (str):
+        limit (int | Unset):  Default: 100.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DbErrorBody | ErrorBody | TracesByNameResponse | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            trace_name=trace_name,
+            client=client,
+            limit=limit,
+            offset=offset,
+        )
+    ).parsed

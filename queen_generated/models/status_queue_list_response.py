@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+from typing_extensions import Self
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.pagination import Pagination
+    from ..models.queue_summary import QueueSummary
+
+
+T = TypeVar("T", bound="StatusQueueListResponse")
+
+
+@_attrs_define
+class StatusQueueListResponse:
+    """
+    Attributes:
+        queues (list[QueueSummary]):
+        pagination (Pagination | Unset):
+    """
+
+    queues: list[QueueSummary]
+    pagination: Pagination | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+
+        queues = []
+        for queues_item_data in self.queues:
+            queues_item = queues_item_data.to_dict()
+            queues.append(queues_item)
+
+        pagination: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.pagination, Unset):
+            pagination = self.pagination.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "queues": queues,
+            }
+        )
+        if pagination is not UNSET:
+            field_dict["pagination"] = pagination
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.pagination import Pagination
+        from ..models.queue_summary import QueueSummary
+
+        d = dict(src_dict)
+        queues = []
+        _queues = d.pop("queues")
+        for queues_item_data in _queues:
+            queues_item = QueueSummary.from_dict(queues_item_data)
+
+            queues.append(queues_item)
+
+        _pagination = d.pop("pagination", UNSET)
+        pagination: Pagination | Unset
+        if isinstance(_pagination, Unset):
+            pagination = UNSET
+        else:
+            pagination = Pagination.from_dict(_pagination)
+
+        status_queue_list_response = cls(
+            queues=queues,
+            pagination=pagination,
+        )
+
+        status_queue_list_response.additional_properties = d
+        return status_queue_list_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
