@@ -13,8 +13,6 @@ import pytest
 
 from queen_server.launch import EmbeddedPostgres, ServerProcess
 
-warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
-
 
 @pytest.fixture(scope="session")
 def pg_dsn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -25,7 +23,10 @@ def pg_dsn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         return
     database = EmbeddedPostgres(tmp_path_factory.mktemp("pg"), delete=True)
     try:
-        yield database.start()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
+            dsn = database.start()
+        yield dsn
     finally:
         database.stop()
 
