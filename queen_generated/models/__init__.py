@@ -91,6 +91,7 @@ from .postgres_stats_response_table_sizes_item import (
     PostgresStatsResponseTableSizesItem,
 )
 from .push_buffered_result import PushBufferedResult
+from .push_buffered_result_status import PushBufferedResultStatus
 from .push_item import PushItem
 from .push_request import PushRequest
 from .push_result import PushResult
@@ -261,6 +262,7 @@ __all__ = (
     "PostgresStatsResponseTableCacheItem",
     "PostgresStatsResponseTableSizesItem",
     "PushBufferedResult",
+    "PushBufferedResultStatus",
     "PushItem",
     "PushRequest",
     "PushResult",

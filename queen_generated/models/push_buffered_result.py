@@ -7,6 +7,10 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from typing_extensions import Self
 
+from ..models.push_buffered_result_status import (
+    PushBufferedResultStatus,
+    check_push_buffered_result_status,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PushBufferedResult")
@@ -18,14 +22,14 @@ class PushBufferedResult:
     not be written (`failed`).
 
         Attributes:
-            status (str): `buffered` or `failed`.
+            status (PushBufferedResultStatus):
             queue (str | Unset):
             partition (str | Unset):
             transaction_id (str | Unset): Only when the client sent one.
             error (str | Unset):
     """
 
-    status: str
+    status: PushBufferedResultStatus
     queue: str | Unset = UNSET
     partition: str | Unset = UNSET
     transaction_id: str | Unset = UNSET
@@ -33,7 +37,7 @@ class PushBufferedResult:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
+        status: str = self.status
 
         queue = self.queue
 
@@ -64,7 +68,7 @@ class PushBufferedResult:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        status = d.pop("status")
+        status = check_push_buffered_result_status(d.pop("status"))
 
         queue = d.pop("queue", UNSET)
 

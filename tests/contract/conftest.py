@@ -1,21 +1,26 @@
-"""Shared fixtures for the contract tests: the spec and the recorded upstream transcripts."""
+"""Shared fixtures for the contract tests: the spec, its validators and the upstream transcripts."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-
-REPO = Path(__file__).resolve().parents[2]
-SPEC_PATH = REPO / "openapi.yaml"
-TRANSCRIPTS = REPO.parent / "shared" / "upstream" / "transcripts"
+from contract_support import COVERAGE, Contract, load_spec
 
 
 @pytest.fixture(scope="session")
 def spec() -> dict[str, Any]:
     """The parsed `openapi.yaml`."""
-    with SPEC_PATH.open(encoding="utf-8") as handle:
-        loaded: dict[str, Any] = yaml.safe_load(handle)
-    return loaded
+    return load_spec()
+
+
+@pytest.fixture(scope="session")
+def contract(spec: dict[str, Any]) -> Contract:
+    """Router and jsonschema validators over `openapi.yaml`."""
+    return Contract(spec)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print the transcript coverage line after the run (when those tests ran)."""
+    for line in COVERAGE.summary_lines():
+        terminalreporter.write_line(line)

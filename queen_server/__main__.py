@@ -1,0 +1,114 @@
+"""``queen-server`` / ``python -m queen_server``: the command line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import warnings
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from queen_server import __version__
+from queen_server.config import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    ENV_DATA_DIR,
+    ENV_DSN,
+    Settings,
+    default_data_dir,
+)
+
+log = logging.getLogger("queen_server")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="queen-server",
+        description="A Queen-compatible message queue server on PostgreSQL. Without --dsn it "
+        "starts an embedded PostgreSQL in the data directory.",
+    )
+    parser.add_argument("--host", default=DEFAULT_HOST, help=f"listen address ({DEFAULT_HOST})")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT})")
+    parser.add_argument(
+        "--dsn",
+        default=os.environ.get(ENV_DSN) or None,
+        help=f"PostgreSQL DSN (env {ENV_DSN}); default: embedded PostgreSQL",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path(os.environ[ENV_DATA_DIR]) if os.environ.get(ENV_DATA_DIR) else None,
+        help=f"embedded database directory (env {ENV_DATA_DIR}; default {default_data_dir()})",
+    )
+    parser.add_argument(
+        "--log-level",
+        default="info",
+        choices=["debug", "info", "warning", "error"],
+        help="log level (info)",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes sharing the port (1)"
+    )
+    parser.add_argument("--version", action="version", version=f"queen-server {__version__}")
+    return parser
+
+
+def _describe_dsn(dsn: str) -> str:
+    parts = urlsplit(dsn)
+    host = parts.hostname or "local socket"
+    return f"PostgreSQL at {host}{parts.path or ''}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    # the embedded database's own chatter is only interesting when debugging
+    logging.getLogger("pgserver").setLevel(
+        logging.DEBUG if args.log_level == "debug" else logging.WARNING
+    )
+    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
+    if not 0 <= args.port <= 65535:
+        log.error("--port must be between 0 and 65535, got %s", args.port)
+        return 2
+    if args.workers < 1:
+        log.error("--workers must be at least 1, got %s", args.workers)
+        return 2
+
+    from queen_server.embedded import EmbeddedPostgres
+    from queen_server.server import run_single, run_workers
+
+    embedded: EmbeddedPostgres | None = None
+    dsn = args.dsn
+    if not dsn:
+        embedded = EmbeddedPostgres(args.data_dir or default_data_dir())
+        try:
+            dsn = embedded.start()
+        except Exception as exc:
+            log.error("could not start the embedded PostgreSQL in %s: %s", embedded.pgdata, exc)
+            return 1
+        where = f"embedded PostgreSQL in {embedded.pgdata}"
+    else:
+        where = _describe_dsn(dsn)
+    settings = Settings.from_env(dsn=dsn, host=args.host, port=args.port, log_level=args.log_level)
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    banner = (
+        f"queen-server {__version__} listening on http://{host}:{args.port} "
+        f"({where}, {args.workers} worker{'' if args.workers == 1 else 's'})"
+    )
+    try:
+        if args.workers == 1:
+            ok = run_single(settings, banner=banner)
+        else:
+            ok = run_workers(settings, args.workers, banner=banner)
+    finally:
+        if embedded is not None:
+            embedded.stop()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

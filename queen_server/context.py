@@ -1,0 +1,63 @@
+"""The per-process server state handed to every request handler as ``request.ctx``."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import asyncpg
+
+from queen_server.config import Settings
+from queen_server.crypto import PayloadCipher
+from queen_server.notify import WaiterHub
+
+
+@dataclass
+class Counters:
+    """Process-local counters for /metrics."""
+
+    requests: int = 0
+    messages_pushed: int = 0
+    messages_popped: int = 0
+
+
+@dataclass
+class ServerContext:
+    """Shared by all requests of one server process.
+
+    ``pool`` is the asyncpg pool (use ``async with ctx.pool.acquire() as conn`` or the pool's
+    ``fetch*`` shortcuts); ``hub`` wakes long-polling pops; ``cipher`` is set when
+    QUEEN_ENCRYPTION_KEY is configured.
+    """
+
+    settings: Settings
+    pool: asyncpg.Pool
+    hub: WaiterHub
+    cipher: PayloadCipher | None = None
+    started_at: float = field(default_factory=time.monotonic)
+    counters: Counters = field(default_factory=Counters)
+    #: queue name → encryptionEnabled, only used when a cipher is configured
+    encryption_flags: dict[str, bool] = field(default_factory=dict)
+
+    def forget_queue(self, name: str) -> None:
+        """Drop cached settings of a queue (after configure or delete, here or elsewhere)."""
+        self.encryption_flags.pop(name, None)
+
+    async def queues_to_encrypt(self, names: set[str]) -> set[str]:
+        """Which of these queues store encrypted payloads (empty without a key)."""
+        if self.cipher is None or not names:
+            return set()
+        unknown = [n for n in names if n not in self.encryption_flags]
+        if unknown:
+            rows = await self.pool.fetch(
+                "SELECT name, encryption_enabled FROM queen.queues WHERE name = ANY($1::text[])",
+                unknown,
+            )
+            found = {r["name"]: bool(r["encryption_enabled"]) for r in rows}
+            for name in unknown:
+                # a queue that does not exist yet is auto-created unencrypted by the push;
+                # do not cache that answer: a configure may come first next time
+                if name in found:
+                    self.encryption_flags[name] = found[name]
+            return {n for n in names if self.encryption_flags.get(n, found.get(n, False))}
+        return {n for n in names if self.encryption_flags[n]}

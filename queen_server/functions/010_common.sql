@@ -1,0 +1,32 @@
+-- Timestamp rendering shared by every endpoint: always UTC with a literal Z.
+CREATE OR REPLACE FUNCTION queen.fmt_ms(ts timestamptz) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+$$;
+
+CREATE OR REPLACE FUNCTION queen.fmt_us(ts timestamptz) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+$$;
+
+CREATE OR REPLACE FUNCTION queen.fmt_s(ts timestamptz) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+$$;
+
+-- A cluster-wide boolean switch from system_state (false when never set).
+CREATE OR REPLACE FUNCTION queen.flag(p_key text) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT COALESCE((SELECT value = 'true'::jsonb FROM queen.system_state WHERE key = p_key), false)
+$$;
+
+-- Create the queues a push names, with namespace/task derived from the dotted name.
+CREATE OR REPLACE FUNCTION queen.ensure_queues(p_names text[]) RETURNS void
+LANGUAGE sql AS $$
+    INSERT INTO queen.queues (name, namespace, task)
+    SELECT n, split_part(n, '.', 1), split_part(n, '.', 2)
+    FROM (SELECT DISTINCT unnest(p_names) AS n) names
+    WHERE NOT EXISTS (SELECT 1 FROM queen.queues q WHERE q.name = names.n)
+    ORDER BY n
+    ON CONFLICT (name) DO NOTHING
+$$;

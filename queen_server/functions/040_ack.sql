@@ -1,0 +1,185 @@
+-- Acknowledge a batch (protocol §4.5, §4.6). Items are applied in (partition, group, message
+-- order); the cursor row of each (partition, group) is locked once, its state is carried in
+-- variables while that group's items are applied, and written back once.
+-- `p_errors` NULL elements mean "no error text given" (dead letters then say 'Retries exhausted').
+CREATE OR REPLACE FUNCTION queen.ack_messages(
+    p_txn_ids text[],
+    p_partition_ids uuid[],
+    p_statuses text[],
+    p_groups text[],
+    p_lease_ids text[],
+    p_errors text[])
+RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_now timestamptz := now();
+    r record;
+    cur_pid uuid;
+    cur_grp text;
+    have_cur boolean := false;
+    s_found boolean := false;
+    s_dirty boolean := false;
+    s_seq bigint;
+    s_id uuid;
+    s_created timestamptz;
+    s_total bigint;
+    s_batches bigint;
+    s_consumed_at timestamptz;
+    s_worker text;
+    s_expires timestamptz;
+    s_batch_size integer;
+    s_acked integer;
+    s_retry integer;
+    v_ok boolean;
+    v_err text;
+    v_released boolean;
+    v_dlq boolean;
+    v_status text;
+    res_ord bigint[] := ARRAY[]::bigint[];
+    res_ok boolean[] := ARRAY[]::boolean[];
+    res_err text[] := ARRAY[]::text[];
+    res_rel boolean[] := ARRAY[]::boolean[];
+    res_dlq boolean[] := ARRAY[]::boolean[];
+    res_q text[] := ARRAY[]::text[];
+    res_p text[] := ARRAY[]::text[];
+    res_t text[] := ARRAY[]::text[];
+BEGIN
+    FOR r IN
+        SELECT u.ord, u.txn, u.pid, u.st, u.grp, u.lease, u.err,
+               m.seq, m.id AS mid, m.created_at AS mcreated,
+               p.name AS pname, q.name AS qname, q.retry_limit
+        FROM unnest(p_txn_ids, p_partition_ids, p_statuses, p_groups, p_lease_ids, p_errors)
+             WITH ORDINALITY AS u(txn, pid, st, grp, lease, err, ord)
+        LEFT JOIN queen.messages m ON m.partition_id = u.pid AND m.transaction_id = u.txn
+        LEFT JOIN queen.partitions p ON p.id = u.pid
+        LEFT JOIN queen.queues q ON q.id = p.queue_id
+        ORDER BY u.pid, u.grp, m.seq NULLS LAST, u.ord
+    LOOP
+        IF NOT have_cur OR cur_pid <> r.pid OR cur_grp <> r.grp THEN
+            IF have_cur AND s_found AND s_dirty THEN
+                UPDATE queen.partition_consumers
+                   SET last_consumed_seq = s_seq, last_consumed_id = s_id,
+                       last_consumed_created_at = s_created,
+                       total_messages_consumed = s_total, total_batches_consumed = s_batches,
+                       last_consumed_at = s_consumed_at, worker_id = s_worker,
+                       lease_expires_at = s_expires, batch_size = s_batch_size,
+                       acked_count = s_acked, batch_retry_count = s_retry
+                 WHERE partition_id = cur_pid AND consumer_group = cur_grp;
+            END IF;
+            cur_pid := r.pid;
+            cur_grp := r.grp;
+            have_cur := true;
+            s_dirty := false;
+            SELECT c.last_consumed_seq, c.last_consumed_id, c.last_consumed_created_at,
+                   c.total_messages_consumed, c.total_batches_consumed, c.last_consumed_at,
+                   c.worker_id, c.lease_expires_at, c.batch_size, c.acked_count,
+                   c.batch_retry_count
+              INTO s_seq, s_id, s_created, s_total, s_batches, s_consumed_at, s_worker,
+                   s_expires, s_batch_size, s_acked, s_retry
+              FROM queen.partition_consumers c
+             WHERE c.partition_id = r.pid AND c.consumer_group = r.grp
+             FOR UPDATE;
+            s_found := FOUND;
+        END IF;
+
+        v_ok := true;
+        v_err := NULL;
+        v_released := false;
+        v_dlq := false;
+        v_status := CASE WHEN r.st = 'success' THEN 'completed' ELSE r.st END;
+
+        IF r.seq IS NULL THEN
+            v_ok := false;
+            v_err := 'Message not found';
+        ELSIF r.lease IS NOT NULL AND r.lease <> ''
+              AND NOT (s_found AND s_worker IS NOT DISTINCT FROM r.lease
+                       AND s_expires IS NOT NULL AND s_expires > v_now) THEN
+            v_ok := false;
+            v_err := 'Invalid or expired lease';
+        ELSIF v_status = 'completed' THEN
+            IF s_found THEN
+                s_seq := r.seq; s_id := r.mid; s_created := r.mcreated;
+                s_total := s_total + 1;
+                s_acked := s_acked + 1;
+                s_consumed_at := v_now;
+                IF s_batch_size > 0 AND s_acked >= s_batch_size THEN
+                    s_worker := NULL; s_expires := NULL;
+                    s_acked := 0; s_retry := 0;
+                    s_batches := s_batches + 1;
+                END IF;
+                s_dirty := true;
+                v_released := s_expires IS NULL;
+            ELSE
+                v_released := NULL;
+            END IF;
+        ELSIF v_status = 'retry' THEN
+            IF s_found THEN
+                s_worker := NULL; s_expires := NULL; s_batch_size := 0; s_acked := 0;
+                s_dirty := true;
+                v_released := true;
+            ELSE
+                v_released := NULL;
+            END IF;
+        ELSIF v_status IN ('failed', 'dlq') THEN
+            IF v_status = 'failed' AND s_found AND s_retry < r.retry_limit THEN
+                -- retry: the whole rest of the batch comes back on the next claim
+                IF s_expires IS NOT NULL AND s_expires > v_now THEN
+                    s_retry := s_retry + 1;
+                    s_worker := NULL; s_expires := NULL; s_batch_size := 0; s_acked := 0;
+                    s_dirty := true;
+                END IF;
+                v_released := true;
+            ELSE
+                INSERT INTO queen.dead_letter_queue
+                    (message_id, partition_id, transaction_id, consumer_group, error_message,
+                     retry_count, original_created_at)
+                VALUES (r.mid, r.pid, r.txn, r.grp, COALESCE(r.err, 'Retries exhausted'),
+                        COALESCE(CASE WHEN s_found THEN s_retry END, 0), r.mcreated);
+                IF s_found THEN
+                    s_seq := r.seq; s_id := r.mid; s_created := r.mcreated;
+                    s_acked := s_acked + 1;
+                    s_consumed_at := v_now;
+                    IF s_batch_size > 0 AND s_acked >= s_batch_size THEN
+                        s_worker := NULL; s_expires := NULL; s_acked := 0;
+                        s_batches := s_batches + 1;
+                    END IF;
+                    s_dirty := true;
+                END IF;
+                v_dlq := true;
+                v_released := false;
+            END IF;
+        ELSE
+            v_ok := false;
+            v_err := NULL;
+        END IF;
+
+        res_ord := res_ord || r.ord;
+        res_ok := res_ok || v_ok;
+        res_err := res_err || v_err;
+        res_rel := res_rel || v_released;
+        res_dlq := res_dlq || v_dlq;
+        res_q := res_q || r.qname;
+        res_p := res_p || r.pname;
+        res_t := res_t || r.txn;
+    END LOOP;
+
+    IF have_cur AND s_found AND s_dirty THEN
+        UPDATE queen.partition_consumers
+           SET last_consumed_seq = s_seq, last_consumed_id = s_id,
+               last_consumed_created_at = s_created,
+               total_messages_consumed = s_total, total_batches_consumed = s_batches,
+               last_consumed_at = s_consumed_at, worker_id = s_worker,
+               lease_expires_at = s_expires, batch_size = s_batch_size,
+               acked_count = s_acked, batch_retry_count = s_retry
+         WHERE partition_id = cur_pid AND consumer_group = cur_grp;
+    END IF;
+
+    RETURN COALESCE((
+        SELECT json_agg(json_build_object(
+                   'index', a.ord - 1, 'transactionId', a.t, 'success', a.ok, 'error', a.err,
+                   'queueName', a.q, 'partitionName', a.p, 'leaseReleased', a.rel, 'dlq', a.dlq)
+               ORDER BY a.ord)
+        FROM unnest(res_ord, res_ok, res_err, res_rel, res_dlq, res_q, res_p, res_t)
+             AS a(ord, ok, err, rel, dlq, q, p, t)), json_build_array());
+END;
+$$;

@@ -1,0 +1,121 @@
+"""Periodic background work of a server process.
+
+Each job is an ``async def job(ctx) -> None`` run every ``interval`` seconds (and at once when
+``BackgroundJobs.wake()`` is called). Jobs that must run on one process at a time wrap their
+body in ``db.advisory_lock(ctx.pool, KEY)``. A failing run is logged and retried next time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from queen_server import db, ids
+from queen_server.context import ServerContext
+
+log = logging.getLogger("queen_server.jobs")
+
+Job = Callable[[ServerContext], Awaitable[None]]
+
+#: advisory lock key of the maintenance-buffer replay
+BUFFER_REPLAY_LOCK = 0x51_55_45_45_4E_10
+REPLAY_BATCH = 500
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    name: str
+    interval: float
+    run: Job
+
+
+async def replay_push_buffer(ctx: ServerContext) -> None:
+    """Move pushes parked during maintenance mode into the queues, oldest first.
+
+    Each batch is pushed and removed from the buffer in one transaction, so a failure leaves
+    the buffer intact; transactionIds are kept (dedup holds), message ids are new.
+    """
+    if await ctx.pool.fetchval("SELECT queen.flag('maintenance_mode')"):
+        return
+    async with db.advisory_lock(ctx.pool, BUFFER_REPLAY_LOCK) as won:
+        if not won:
+            return
+        while True:
+            async with ctx.pool.acquire() as conn, conn.transaction():
+                rows = await conn.fetch(
+                    """
+                    SELECT id, queue_name, partition_name, transaction_id, trace_id,
+                           payload::text AS payload, is_encrypted, producer_sub
+                    FROM queen.push_buffer ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+                    """,
+                    REPLAY_BATCH,
+                )
+                if not rows:
+                    return
+                await conn.fetchrow(
+                    "SELECT * FROM queen.push_messages($1, $2, $3, $4, $5, $6, $7, $8)",
+                    [r["queue_name"] for r in rows],
+                    [r["partition_name"] for r in rows],
+                    [r["transaction_id"] for r in rows],
+                    [r["trace_id"] for r in rows],
+                    [r["payload"] for r in rows],
+                    [r["is_encrypted"] for r in rows],
+                    ids.uuid7_batch(len(rows)),
+                    [r["producer_sub"] for r in rows],
+                )
+                await conn.execute(
+                    "DELETE FROM queen.push_buffer WHERE id = ANY($1::bigint[])",
+                    [r["id"] for r in rows],
+                )
+            for queue in {r["queue_name"] for r in rows}:
+                ctx.hub.wake(queue)
+            log.info("replayed %d buffered pushes", len(rows))
+
+
+#: The jobs every server process runs.
+DEFAULT_JOBS: list[PeriodicJob] = [
+    PeriodicJob("push-buffer-replay", 2.0, replay_push_buffer),
+]
+
+
+class BackgroundJobs:
+    """Runs the periodic jobs of one process until stopped."""
+
+    def __init__(self, ctx: ServerContext, jobs: list[PeriodicJob] | None = None) -> None:
+        self._ctx = ctx
+        self._jobs = DEFAULT_JOBS if jobs is None else jobs
+        self._tasks: list[asyncio.Task[None]] = []
+        self._wake = asyncio.Event()
+
+    def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._tasks = [
+            loop.create_task(self._loop(job), name=f"queen-job-{job.name}") for job in self._jobs
+        ]
+
+    def wake(self) -> None:
+        """Run every job now (e.g. after a maintenance switch changed)."""
+        self._wake.set()
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks = []
+
+    async def _loop(self, job: PeriodicJob) -> None:
+        while True:
+            try:
+                await job.run(self._ctx)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("background job %s failed", job.name)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), job.interval)
+            self._wake.clear()

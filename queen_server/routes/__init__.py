@@ -1,0 +1,40 @@
+"""Route table: each module lists its endpoints in ``ROUTES``; this package gathers them.
+
+To add an endpoint group, create a module here with a ``ROUTES`` list and add it to
+``ROUTE_MODULES``. ``pending`` answers 501 for endpoints not built yet and must stay last:
+a placeholder is dropped automatically when another module serves the same method + path.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import import_module
+
+from queen_server.router import Route
+
+ROUTE_MODULES = [
+    "queen_server.routes.health",
+    "queen_server.routes.configure",
+    "queen_server.routes.push",
+    "queen_server.routes.pop",
+    "queen_server.routes.ack",
+    "queen_server.routes.transaction",
+    "queen_server.routes.lease",
+    "queen_server.routes.traces",
+    "queen_server.routes.system",
+    "queen_server.routes.pending",
+]
+
+
+def all_routes() -> list[Route]:
+    """Every route of the server; the first module to claim a method + path wins."""
+    seen: set[tuple[str, str]] = set()
+    routes: list[Route] = []
+    for module_name in ROUTE_MODULES:
+        module = import_module(module_name)
+        for route in module.ROUTES:
+            key = (route.method, re.sub(r"\{[^}]*\}", "{}", route.pattern))
+            if key not in seen:
+                seen.add(key)
+                routes.append(route)
+    return routes

@@ -1,0 +1,116 @@
+"""``POST /api/v1/configure`` — create a queue or reset all of its options."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from queen_server import validate
+from queen_server.router import Route
+from queen_server.web import BadRequest, Request, Response, describe, json_response
+
+#: Recognised options, in upstream's answer order, with the value used when absent.
+OPTION_DEFAULTS: dict[str, int | bool] = {
+    "priority": 0,
+    "leaseTime": 300,
+    "retryLimit": 3,
+    "retryDelay": 1000,
+    "maxSize": 0,
+    "ttl": 3600,
+    "deadLetterQueue": False,
+    "dlqAfterMaxRetries": False,
+    "delayedProcessing": 0,
+    "windowBuffer": 0,
+    "retentionSeconds": 0,
+    "completedRetentionSeconds": 0,
+    "retentionEnabled": False,
+    "encryptionEnabled": False,
+    "maxWaitTimeSeconds": 0,
+}
+
+_TRUE = {"true", "t", "yes", "y", "on", "1"}
+_FALSE = {"false", "f", "no", "n", "off", "0"}
+
+
+def _int_option(key: str, value: Any) -> int:
+    number: int | None = None
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str):
+        try:
+            number = int(value.strip())
+        except ValueError:
+            number = None
+    if number is None:
+        raise BadRequest(f"options.{key} must be an integer, got {describe(value)}")
+    return validate.bounded_int(number, f"options.{key}")
+
+
+def _bool_option(key: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    raise BadRequest(f"options.{key} must be a boolean, got {describe(value)}")
+
+
+def normalise_options(raw: Any) -> dict[str, int | bool]:
+    """The complete option set: given values checked and converted, the rest defaulted."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise BadRequest(f"options must be an object, got {describe(raw)}")
+    options: dict[str, int | bool] = {}
+    for key, default in OPTION_DEFAULTS.items():
+        if key not in raw or raw[key] is None:
+            options[key] = default
+        elif isinstance(default, bool):
+            options[key] = _bool_option(key, raw[key])
+        else:
+            options[key] = _int_option(key, raw[key])
+    return options
+
+
+def _label(body: dict[str, Any], key: str) -> str:
+    value = body.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise BadRequest(f"{key} must be a string, got {describe(value)}")
+    return validate.optional_text(value, key) or ""
+
+
+async def configure(request: Request) -> Response:
+    body = await request.json_object()
+    queue = validate.name(body.get("queue"), "queue", missing="queue is required")
+    namespace = _label(body, "namespace")
+    task = _label(body, "task")
+    options = normalise_options(body.get("options"))
+    row = await request.ctx.pool.fetchrow(
+        "SELECT queue_id, partition_id FROM queen.configure_queue($1, $2, $3, $4::jsonb)",
+        queue,
+        namespace,
+        task,
+        orjson.dumps(options).decode(),
+    )
+    assert row is not None
+    request.ctx.forget_queue(queue)
+    return json_response(
+        {
+            "configured": True,
+            "queueId": str(row["queue_id"]),
+            "partitionId": str(row["partition_id"]),
+            "queue": queue,
+            "namespace": namespace,
+            "task": task,
+            "options": options,
+        }
+    )
+
+
+ROUTES = [Route("POST", "/api/v1/configure", configure)]

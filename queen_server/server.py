@@ -1,0 +1,129 @@
+"""Running the app under uvicorn (httptools + uvloop), in one process or several.
+
+Stopping: SIGINT/SIGTERM stop accepting connections, answer parked long polls at once,
+let in-flight requests finish, close the pool. The caller stops the embedded database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import multiprocessing
+import os
+import signal
+import socket
+from types import FrameType
+from typing import Any
+
+import uvicorn
+
+from queen_server.app import QueenApp
+from queen_server.config import Settings
+
+log = logging.getLogger("queen_server")
+
+GRACEFUL_SECONDS = 15
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server, telling the app as soon as a stop is requested."""
+
+    def __init__(self, config: uvicorn.Config, app: QueenApp, banner: str = "") -> None:
+        super().__init__(config)
+        self._queen_app = app
+        self._banner = banner
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if self.started and self._banner:
+            log.info("%s", self._banner)
+
+    async def serve(self, sockets: list[socket.socket] | None = None) -> None:
+        self._loop = asyncio.get_running_loop()
+        await super().serve(sockets=sockets)
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._queen_app.begin_shutdown)
+        super().handle_exit(sig, frame)
+        # uvicorn re-raises captured signals when it returns, which would kill the process
+        # before the embedded database is stopped: the stop is handled here instead
+        self._captured_signals.clear()
+
+
+def _config(app: QueenApp, settings: Settings) -> uvicorn.Config:
+    uvicorn_level = "debug" if settings.log_level == "debug" else "warning"
+    return uvicorn.Config(
+        app,
+        host=settings.host,
+        port=settings.port,
+        loop="uvloop",
+        http="httptools",
+        lifespan="on",
+        access_log=False,
+        server_header=False,
+        log_level=uvicorn_level,
+        timeout_graceful_shutdown=GRACEFUL_SECONDS,
+        timeout_keep_alive=10,
+        backlog=2048,
+    )
+
+
+def run_single(settings: Settings, sock: socket.socket | None = None, banner: str = "") -> bool:
+    """Serve in this process until stopped; False when the server could not start.
+
+    ``banner`` is logged once the port is open."""
+    app = QueenApp(settings)
+    server = _Server(_config(app, settings), app, banner)
+    server.run(sockets=[sock] if sock is not None else None)
+    return bool(server.started)
+
+
+def _worker(settings: Settings, sock: socket.socket) -> None:
+    logging.basicConfig(level=settings.log_level.upper(), format="%(message)s")
+    run_single(settings, sock)
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    return sock
+
+
+def run_workers(settings: Settings, workers: int, banner: str = "") -> bool:
+    """Serve with ``workers`` processes sharing one listening socket."""
+    sock = bind_socket(settings.host, settings.port)
+    if banner:
+        log.info("%s", banner)
+    spawn = multiprocessing.get_context("spawn")
+    procs = [
+        spawn.Process(target=_worker, args=(settings, sock), name=f"queen-worker-{i}")
+        for i in range(workers)
+    ]
+    for proc in procs:
+        proc.start()
+
+    def forward(sig: int, _frame: Any) -> None:
+        for proc in procs:
+            if proc.is_alive() and proc.pid is not None:
+                with_suppress_kill(proc.pid, signal.SIGTERM)
+
+    previous = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        for proc in procs:
+            proc.join()
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        sock.close()
+    return all(proc.exitcode == 0 for proc in procs)
+
+
+def with_suppress_kill(pid: int, sig: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, sig)

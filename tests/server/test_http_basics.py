@@ -1,0 +1,80 @@
+"""Transport rules: health, metrics, CORS, preflight, unknown routes, placeholders."""
+
+from __future__ import annotations
+
+import httpx
+
+from queen_server.app import NOT_FOUND_BODY
+
+
+def test_health_reports_a_connected_database(http: httpx.Client) -> None:
+    response = http.get("/health")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "healthy"
+    assert body["database"] == "connected"
+    assert body["shared_state"]["maintenance_mode"] is False
+    assert body["queen"] == {"worker_id": 0, "status": "active"}
+
+
+def test_json_answers_carry_cors_headers(http: httpx.Client) -> None:
+    response = http.get("/health")
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert "OPTIONS" in response.headers["access-control-allow-methods"]
+
+
+def test_preflight_on_any_path_answers_200_with_cors_and_no_body(http: httpx.Client) -> None:
+    for path in ("/api/v1/push", "/anything/at/all"):
+        response = http.request("OPTIONS", path)
+        assert response.status_code == 200
+        assert response.content == b""
+        assert response.headers["access-control-allow-headers"] == "Content-Type, Authorization"
+
+
+def test_unknown_route_or_method_answers_upstreams_404_page(http: httpx.Client) -> None:
+    for method, path in [
+        ("GET", "/api/v1/push"),
+        ("PUT", "/api/v1/push"),
+        ("GET", "/"),
+        ("GET", "/health/"),
+        ("DELETE", "/api/v1/nope"),
+        ("POST", "/health"),
+    ]:
+        response = http.request(method, path)
+        assert response.status_code == 404, (method, path)
+        assert response.content == NOT_FOUND_BODY
+        assert "content-type" not in response.headers
+        assert "access-control-allow-origin" not in response.headers
+
+
+def test_head_gets_404_without_a_body(http: httpx.Client) -> None:
+    response = http.head("/health")
+    assert response.status_code == 404
+    assert response.content == b""
+
+
+def test_metrics_json_has_upstreams_shape(http: httpx.Client) -> None:
+    body = http.get("/metrics").json()
+    assert set(body) == {"uptime", "requests", "messages", "database", "memory", "cpu"}
+    assert body["database"]["poolSize"] >= 1
+    assert body["memory"]["rss"] > 0
+
+
+def test_prometheus_text(http: httpx.Client) -> None:
+    response = http.get("/metrics/prometheus")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain; version=0.0.4")
+    assert "# TYPE queen_uptime_seconds gauge" in response.text
+    assert "\nqueen_db_pool_size " in response.text
+
+
+def test_endpoints_not_built_yet_answer_501_json(http: httpx.Client) -> None:
+    for method, path in [
+        ("GET", "/api/v1/dlq"),
+        ("POST", "/streams/v1/cycle"),
+        ("GET", "/api/v1/resources/queues/x"),
+    ]:
+        response = http.request(method, path)
+        assert response.status_code == 501
+        assert "Not implemented" in response.json()["error"]
