@@ -101,10 +101,12 @@ def test_encode_query() -> None:
 
 async def test_exact_request_bytes_and_keep_alive() -> None:
     script = Script([response(OK_PUSH), response(b'{"success":true,"messages":[]}')])
-    async with scripted_server(script) as url:
-        async with Queen(url, bearer_token="tok", headers={"X-App": "a"}) as queen:
-            await queen.queue("q").push([{"data": {"a": 1}, "transactionId": "t1"}])
-            await queen.queue("q").group("g").batch(5).wait(True).timeout_millis(1000).pop()
+    async with (
+        scripted_server(script) as url,
+        Queen(url, bearer_token="tok", headers={"X-App": "a"}) as queen,
+    ):
+        await queen.queue("q").push([{"data": {"a": 1}, "transactionId": "t1"}])
+        await queen.queue("q").group("g").batch(5).wait(True).timeout_millis(1000).pop()
     port = url.rsplit(":", 1)[1]
     body = b'{"items":[{"queue":"q","partition":"Default","payload":{"a":1},"transactionId":"t1"}]}'
     assert script.requests[0] == (
@@ -129,11 +131,10 @@ async def test_chunked_and_unframed_answers() -> None:
     unframed = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n" + OK_PUSH
     script = Script([chunked, unframed])
     script.close_after_each = False
-    async with scripted_server(script) as url:
-        async with Queen(url) as queen:
-            assert await queen.queue("q").push({"data": 1}) == [{"status": "queued"}]
-            script.close_after_each = True
-            assert await queen.queue("q").push({"data": 2}) == [{"status": "queued"}]
+    async with scripted_server(script) as url, Queen(url) as queen:
+        assert await queen.queue("q").push({"data": 1}) == [{"status": "queued"}]
+        script.close_after_each = True
+        assert await queen.queue("q").push({"data": 2}) == [{"status": "queued"}]
 
 
 async def test_empty_and_204_answers_and_no_reuse_after_204() -> None:
@@ -144,31 +145,28 @@ async def test_empty_and_204_answers_and_no_reuse_after_204() -> None:
             response(b'{"messages":[]}'),
         ]
     )
-    async with scripted_server(script) as url:
-        async with Queen(url) as queen:
-            assert await queen.queue("q").pop() == []
-            assert await queen.queue("q").pop() == []
-            assert await queen.queue("q").pop() == []
+    async with scripted_server(script) as url, Queen(url) as queen:
+        assert await queen.queue("q").pop() == []
+        assert await queen.queue("q").pop() == []
+        assert await queen.queue("q").pop() == []
     assert script.connections == 2
 
 
 async def test_a_connection_closed_by_the_server_is_replaced_transparently() -> None:
     script = Script([response(OK_PUSH), response(OK_PUSH)], close_after_each=True)
-    async with scripted_server(script) as url:
-        async with Queen(url, retry_attempts=1) as queen:
-            await queen.queue("q").push({"data": 1})
-            await anyio.sleep(0.05)
-            await queen.queue("q").push({"data": 2})
+    async with scripted_server(script) as url, Queen(url, retry_attempts=1) as queen:
+        await queen.queue("q").push({"data": 1})
+        await anyio.sleep(0.05)
+        await queen.queue("q").push({"data": 2})
     assert len(script.requests) == 2
     assert script.connections == 2
 
 
 async def test_error_statuses_are_parsed() -> None:
     script = Script([response(b'{"error":"items array is required"}', "400 Bad Request")])
-    async with scripted_server(script) as url:
-        async with Queen(url) as queen:
-            with pytest.raises(Exception, match="items array is required"):
-                await queen.queue("q").push({"data": 1})
+    async with scripted_server(script) as url, Queen(url) as queen:
+        with pytest.raises(Exception, match="items array is required"):
+            await queen.queue("q").push({"data": 1})
 
 
 async def test_refused_connection() -> None:
@@ -182,8 +180,7 @@ async def test_refused_connection() -> None:
 
 async def test_timeout_is_not_retried_for_pops() -> None:
     script = Script([None])
-    async with scripted_server(script) as url:
-        async with Queen(url, timeout_millis=200) as queen:
-            with pytest.raises(QueenTimeoutError, match="no answer within 0.2 s"):
-                await queen.queue("q").pop()
+    async with scripted_server(script) as url, Queen(url, timeout_millis=200) as queen:
+        with pytest.raises(QueenTimeoutError, match=r"no answer within 0\.2 s"):
+            await queen.queue("q").pop()
     assert len(script.requests) == 1
