@@ -15,6 +15,7 @@ from typing import Any
 from ._errors import QueenConfigError
 
 STRATEGIES = ("affinity", "round-robin", "session")
+HTTP_BACKENDS = ("native", "httpx")
 
 DEFAULTS: dict[str, Any] = {
     "timeout_millis": 30_000,
@@ -29,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "headers": {},
     "close_timeout_millis": 30_000,
     "max_connections": 100,
+    "http_backend": "native",
 }
 
 _KNOWN = {"url", "urls", *DEFAULTS}
@@ -52,6 +54,7 @@ class ClientConfig:
     headers: Mapping[str, str] = field(default_factory=dict)
     close_timeout_millis: int = 30_000
     max_connections: int = 100
+    http_backend: str = "native"
 
 
 def _snake(key: str) -> str:
@@ -128,6 +131,11 @@ def normalise(config: Any = None, **keywords: Any) -> ClientConfig:
         raise QueenConfigError(
             f"enable_failover must be True or False, got {merged['enable_failover']!r}"
         )
+    backend = merged["http_backend"]
+    if backend not in HTTP_BACKENDS:
+        raise QueenConfigError(
+            f"http_backend must be one of {', '.join(HTTP_BACKENDS)}, got {backend!r}"
+        )
     token = merged["bearer_token"]
     if token is not None and (not isinstance(token, str) or not token):
         raise QueenConfigError(f"bearer_token must be a non-empty string, got {token!r}")
@@ -151,4 +159,5 @@ def normalise(config: Any = None, **keywords: Any) -> ClientConfig:
         headers=dict(headers),
         close_timeout_millis=_int_option(merged, "close_timeout_millis", 0),
         max_connections=_int_option(merged, "max_connections", 1),
+        http_backend=backend,
     )

@@ -10,7 +10,8 @@
   results are checked. On cancellation, or when ``close()`` runs out of patience, the
   in-flight messages are released (ack ``retry``) so another consumer gets them at once.
 * Pop failures (network, server) are logged and retried with backoff; they are never
-  confused with handler failures.
+  confused with handler failures. A rejected pop (authentication, validation) stops the
+  consumer and ``consume()`` raises it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import anyio
 
 from . import _log
-from ._errors import QueenError, QueenHandlerError
+from ._errors import QueenConnectionError, QueenError, QueenHandlerError, QueenServerError
 
 if TYPE_CHECKING:
     from .client import Queen
@@ -171,7 +172,7 @@ class Consumer:
                         )
                     finally:
                         run.poll_scopes.discard(scope)
-            except QueenError as exc:
+            except (QueenConnectionError, QueenServerError) as exc:
                 run.give_back(want)
                 failures += 1
                 delay = min(10.0, 0.2 * 2 ** min(failures, 6))
@@ -181,6 +182,12 @@ class Consumer:
                 )
                 await anyio.sleep(delay)
                 continue
+            except QueenError as exc:  # rejected request (auth, validation): retrying cannot help
+                run.give_back(want)
+                if run.fatal is None:
+                    run.fatal = exc
+                run.stop()
+                return
             failures = 0
             run.give_back(want - len(messages))
             if not messages:

@@ -19,6 +19,7 @@ class Server:
     healthy: bool = True
     failures: int = 0
     retry_at: float = 0.0
+    requests: int = 0
 
     def eligible(self, now: float) -> bool:
         """Healthy, or unhealthy long enough ago to be tried again."""

@@ -24,6 +24,7 @@ from .._errors import (
     QueenValidationError,
 )
 from ._balancer import Balancer, Server
+from ._native import ExchangeError, NativePool, NotSentError
 
 # Requests that certainly never reached the server: always safe to send elsewhere.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -31,21 +32,28 @@ _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 _UNAVAILABLE = {502, 503, 504}
 
 
-def parse_body(response: httpx.Response) -> Any:
+def parse_body(status: int, content_type: str, content: bytes) -> Any:
     """The answer as plain data: JSON parsed with orjson, text kept as text, empty → None.
 
-    Upstream sends empty bodies for empty results (§2.4) and newer brokers 204 with no body.
+    Upstream sends empty bodies for empty results and newer brokers 204 with no body.
     """
-    content = response.content
-    if response.status_code == 204 or not content:
+    if status == 204 or not content:
         return None
-    content_type = response.headers.get("content-type", "")
     if "json" in content_type or content[:1] in (b"{", b"["):
         try:
             return orjson.loads(content)
         except orjson.JSONDecodeError:
             pass
-    return response.text
+    return content.decode("utf-8", errors="replace")
+
+
+class _Failure(Exception):
+    """A request that got no answer; ``not_sent`` when it certainly never left."""
+
+    def __init__(self, error: QueenConnectionError, not_sent: bool) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.not_sent = not_sent
 
 
 def error_for(status: int, body: Any, method: str, url: str) -> QueenHTTPError:
@@ -90,6 +98,8 @@ class Transport:
             headers["Authorization"] = f"Bearer {config.bearer_token}"
         self._headers = headers
         self._clients: dict[int, httpx.AsyncClient] = {}
+        self._pools: dict[int, NativePool] = {}
+        self._native = config.http_backend == "native"
         self._closed = False
 
     def _client(self, server: Server) -> httpx.AsyncClient:
@@ -133,35 +143,22 @@ class Transport:
         retries = 0
         for attempt in range(attempts):
             server = servers[attempt % len(servers)] if failover else servers[0]
-            client = self._client(server)
+            server.requests += 1
             try:
-                response = await client.request(
-                    method, url, params=params, content=content, timeout=timeout
+                status, content_type, raw = await self._exchange(
+                    server, method, url, params, content, timeout
                 )
-            except httpx.TransportError as exc:
-                not_sent = isinstance(exc, _NOT_SENT)
+            except _Failure as failure:
                 self.balancer.mark_failure(server)
-                where = f"{server.url}{url}"
-                error: QueenConnectionError
-                if isinstance(exc, httpx.TimeoutException) and not not_sent:
-                    error = QueenTimeoutError(
-                        f"{method} {where}: no answer within {timeout:g} s", url=where
-                    )
-                else:
-                    error = QueenConnectionError(
-                        f"{method} {where}: {type(exc).__name__}: {exc or 'connection failed'}",
-                        url=where,
-                    )
-                retryable = not_sent or endpoint.retry_safe
+                retryable = failure.not_sent or endpoint.retry_safe
                 if not retryable or attempt == attempts - 1:
-                    raise error from exc
+                    raise failure.error from failure.__cause__
                 _log.warn(
                     "HttpClient.request",
-                    {"endpoint": endpoint.name, "server": server.url, "error": str(error)},
+                    {"endpoint": endpoint.name, "server": server.url, "error": str(failure)},
                 )
             else:
-                status = response.status_code
-                body = parse_body(response)
+                body = parse_body(status, content_type, raw)
                 if status < 400:
                     self.balancer.mark_success(server)
                     if _log.ENABLED:
@@ -171,7 +168,12 @@ class Transport:
                         )
                     return body
                 http_error = error_for(status, body, method, f"{server.url}{url}")
-                if status < 500 or not endpoint.retry_safe or attempt == attempts - 1:
+                if (
+                    status < 500
+                    or status == 501
+                    or not endpoint.retry_safe
+                    or attempt == attempts - 1
+                ):
                     raise http_error
                 if status in _UNAVAILABLE:
                     self.balancer.mark_failure(server)
@@ -186,9 +188,64 @@ class Transport:
                 retries += 1
         raise AssertionError("unreachable")  # pragma: no cover
 
+    async def _exchange(
+        self,
+        server: Server,
+        method: str,
+        url: str,
+        params: Any,
+        content: bytes | None,
+        timeout_seconds: float,
+    ) -> tuple[int, str, bytes]:
+        """One HTTP exchange with one server: ``(status, content type, body)``."""
+        where = f"{server.url}{url}"
+        if self._native:
+            pool = self._pools.get(server.index)
+            if pool is None:
+                pool = self._pools[server.index] = NativePool(
+                    server.url, self._headers, self.config.max_connections
+                )
+            try:
+                answer = await pool.request(method, url, params, content, timeout_seconds)
+            except NotSentError as exc:
+                raise _Failure(
+                    QueenConnectionError(f"{method} {where}: {exc}", url=where), True
+                ) from exc
+            except ExchangeError as exc:
+                raise _Failure(
+                    QueenConnectionError(f"{method} {where}: {exc}", url=where), False
+                ) from exc
+            except TimeoutError as exc:
+                late = QueenTimeoutError(
+                    f"{method} {where}: no answer within {timeout_seconds:g} s", url=where
+                )
+                raise _Failure(late, False) from exc
+            return answer.status, answer.headers.get("content-type", ""), answer.content
+        client = self._client(server)
+        try:
+            response = await client.request(
+                method, url, params=params, content=content, timeout=timeout_seconds
+            )
+        except httpx.TransportError as exc:
+            not_sent = isinstance(exc, _NOT_SENT)
+            if isinstance(exc, httpx.TimeoutException) and not not_sent:
+                error: QueenConnectionError = QueenTimeoutError(
+                    f"{method} {where}: no answer within {timeout_seconds:g} s", url=where
+                )
+            else:
+                error = QueenConnectionError(
+                    f"{method} {where}: {type(exc).__name__}: {exc or 'connection failed'}",
+                    url=where,
+                )
+            raise _Failure(error, not_sent) from exc
+        return response.status_code, response.headers.get("content-type", ""), response.content
+
     async def aclose(self) -> None:
         """Close every connection; later requests raise :class:`QueenClosedError`."""
         self._closed = True
         clients, self._clients = list(self._clients.values()), {}
+        pools, self._pools = list(self._pools.values()), {}
         for client in clients:
             await client.aclose()
+        for pool in pools:
+            await pool.aclose()

@@ -16,7 +16,10 @@ CREATE OR REPLACE FUNCTION queen.push_messages(
     OUT buffered boolean,
     OUT body json
 )
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+-- a plan cached for one batch size is a bad plan for another: plan every call
+SET plan_cache_mode = force_custom_plan
+AS $$
 BEGIN
     -- 1. maintenance mode: park the items, the replay job writes them later
     IF queen.flag('maintenance_mode') THEN
@@ -41,32 +44,33 @@ BEGIN
     ORDER BY 1, 2
     ON CONFLICT (queue_id, name) DO UPDATE SET last_activity = now();
 
-    -- 3. dedup, allocate seqs, insert, answer
+    -- 3. dedup, allocate seqs, insert, answer (every step is a single pass over the batch)
     WITH items AS (
-        SELECT u.ord, u.qname, u.txn, u.trace, u.payload, u.enc, u.mid, u.sub, p.id AS pid
+        SELECT u.ord, u.qname, u.txn, u.trace, u.payload, u.enc, u.mid, u.sub, p.id AS pid,
+               first_value(u.mid) OVER (PARTITION BY p.id, u.txn ORDER BY u.ord) AS first_mid,
+               row_number() OVER (PARTITION BY p.id, u.txn ORDER BY u.ord) = 1 AS is_first,
+               -- a per-row probe of the (partition, transactionId) unique index; a join here
+               -- lets a statistics-less planner scan the partition instead
+               (SELECT m.id FROM queen.messages m
+                 WHERE m.partition_id = p.id AND m.transaction_id = u.txn) AS existing_id
         FROM unnest(p_queues, p_partitions, p_txn_ids, p_trace_ids, p_payloads, p_encrypted,
                     p_msg_ids, p_producer_subs)
              WITH ORDINALITY AS u(qname, pname, txn, trace, payload, enc, mid, sub, ord)
         JOIN queen.queues q ON q.name = u.qname
         JOIN queen.partitions p ON p.queue_id = q.id AND p.name = u.pname
     ),
-    firsts AS (
-        SELECT DISTINCT ON (pid, txn) * FROM items ORDER BY pid, txn, ord
-    ),
     fresh AS (
-        SELECT f.*,
-               row_number() OVER (PARTITION BY f.pid ORDER BY f.ord) AS rn,
-               count(*) OVER (PARTITION BY f.pid) AS cnt
-        FROM firsts f
-        WHERE NOT EXISTS (
-            SELECT 1 FROM queen.messages m
-            WHERE m.partition_id = f.pid AND m.transaction_id = f.txn)
+        SELECT i.*,
+               row_number() OVER (PARTITION BY i.pid ORDER BY i.ord) AS rn,
+               count(*) OVER (PARTITION BY i.pid) AS cnt
+        FROM items i
+        WHERE i.is_first AND i.existing_id IS NULL
     ),
     alloc AS (
         UPDATE queen.partitions p
            SET last_seq = p.last_seq + c.cnt,
                last_message_at = greatest(p.last_message_at, clock_timestamp())
-          FROM (SELECT DISTINCT pid, cnt FROM fresh) c
+          FROM (SELECT pid, max(cnt) AS cnt FROM fresh GROUP BY pid) c
          WHERE p.id = c.pid
         RETURNING p.id, p.last_seq, p.last_message_at
     ),
@@ -78,23 +82,20 @@ BEGIN
                a.last_message_at
         FROM fresh f JOIN alloc a ON a.id = f.pid
         ORDER BY f.pid, f.rn
-        ON CONFLICT DO NOTHING
-        RETURNING id
+        RETURNING 1
     )
     SELECT json_agg(
-        CASE WHEN ins.id IS NOT NULL THEN
+        CASE WHEN i.is_first AND i.existing_id IS NULL THEN
             json_build_object('index', i.ord - 1, 'transaction_id', i.txn, 'status', 'queued',
                               'message_id', i.mid, 'partition_id', i.pid, 'trace_id', i.trace,
                               'queueName', i.qname)
         ELSE
             json_build_object('index', i.ord - 1, 'transaction_id', i.txn, 'status', 'duplicate',
-                              'message_id', COALESCE(fi.mid, m.id), 'queueName', i.qname)
+                              'message_id', COALESCE(i.existing_id, i.first_mid),
+                              'queueName', i.qname)
         END ORDER BY i.ord)
     INTO body
-    FROM items i
-    LEFT JOIN ins ON ins.id = i.mid
-    LEFT JOIN fresh fi ON fi.pid = i.pid AND fi.txn = i.txn
-    LEFT JOIN queen.messages m ON m.partition_id = i.pid AND m.transaction_id = i.txn;
+    FROM items i;
 
     -- wake long-polling consumers (delivered at commit, to every server process)
     PERFORM pg_notify('queen_push', qn) FROM (SELECT DISTINCT unnest(p_queues) AS qn) d;

@@ -10,7 +10,9 @@ CREATE OR REPLACE FUNCTION queen.ack_messages(
     p_lease_ids text[],
     p_errors text[])
 RETURNS json
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+SET plan_cache_mode = force_custom_plan
+AS $$
 DECLARE
     v_now timestamptz := now();
     r record;
@@ -50,7 +52,10 @@ BEGIN
                p.name AS pname, q.name AS qname, q.retry_limit
         FROM unnest(p_txn_ids, p_partition_ids, p_statuses, p_groups, p_lease_ids, p_errors)
              WITH ORDINALITY AS u(txn, pid, st, grp, lease, err, ord)
-        LEFT JOIN queen.messages m ON m.partition_id = u.pid AND m.transaction_id = u.txn
+        -- lateral: always a probe of the (partition, transactionId) unique index
+        LEFT JOIN LATERAL (
+            SELECT mm.seq, mm.id, mm.created_at FROM queen.messages mm
+            WHERE mm.partition_id = u.pid AND mm.transaction_id = u.txn) m ON true
         LEFT JOIN queen.partitions p ON p.id = u.pid
         LEFT JOIN queen.queues q ON q.id = p.queue_id
         ORDER BY u.pid, u.grp, m.seq NULLS LAST, u.ord

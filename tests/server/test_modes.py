@@ -146,3 +146,27 @@ def test_cli_refuses_a_bad_port() -> None:
     )
     assert result.returncode == 2
     assert "--port" in result.stderr
+
+
+def test_deleting_a_queue_deletes_its_messages(fresh_dsn: str) -> None:
+    async def run() -> int:
+        conn = await db.connect(fresh_dsn)
+        try:
+            await db.migrate(conn)
+            await conn.fetchrow(
+                "SELECT * FROM queen.push_messages($1, $2, $3, $4, $5, $6, $7, $8)",
+                ["gone"],
+                ["Default"],
+                ["t"],
+                [None],
+                ["1"],
+                [False],
+                ["01a22150-b6e3-7000-aba3-99527a45416f"],
+                [None],
+            )
+            await conn.execute("DELETE FROM queen.queues WHERE name = 'gone'")
+            return int(await conn.fetchval("SELECT count(*) FROM queen.messages"))
+        finally:
+            await conn.close()
+
+    assert anyio.run(run) == 0

@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 import respx
 
+from queen._config import DEFAULTS
+
 BASE = "http://queen.test:6632"
 TRANSCRIPTS = Path(__file__).resolve().parents[2].parent / "shared" / "upstream" / "transcripts"
 
@@ -43,6 +45,15 @@ def transcript(group: str, name: str) -> dict[str, Any]:
 def answer(group: str, name: str) -> Any:
     """The recorded response body of an exchange."""
     return transcript(group, name)["response"]["body"]
+
+
+@pytest.fixture(autouse=True)
+def httpx_backend(monkeypatch: pytest.MonkeyPatch) -> None:
+    """respx mocks httpx, so unit tests run the client on its httpx backend.
+
+    The default native backend is tested byte for byte in ``test_native.py``.
+    """
+    monkeypatch.setitem(DEFAULTS, "http_backend", "httpx")
 
 
 @pytest.fixture

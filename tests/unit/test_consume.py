@@ -6,10 +6,11 @@ from typing import Any
 
 import anyio
 import anyio.lowlevel
+import httpx
 import pytest
 import respx
 
-from queen import Queen, QueenHandlerError
+from queen import Queen, QueenAuthError, QueenHandlerError
 
 from .conftest import BASE, needs
 from .fakes import FakeQueue
@@ -174,3 +175,30 @@ async def test_failed_acks_are_counted(mock: respx.MockRouter) -> None:
     async with Queen(BASE) as queen:
         result = await queen.queue("jobs").limit(2).consume(lambda m: None)
     assert result == {"processed": 2, "failed": 0, "ackFailures": 2}
+
+
+async def test_network_errors_while_polling_are_retried(mock: respx.MockRouter) -> None:
+    fake = FakeQueue(mock, "jobs", 2)
+    route = mock.get("/api/v1/pop/queue/jobs")
+    failures = [httpx.ConnectError("refused"), httpx.Response(503, json={"error": "busy"})]
+
+    def flaky(request: httpx.Request) -> httpx.Response:
+        if failures:
+            failure = failures.pop(0)
+            if isinstance(failure, Exception):
+                raise failure
+            return failure
+        return fake._pop(request)
+
+    route.mock(side_effect=flaky)
+    async with Queen(BASE, retry_attempts=1) as queen:
+        result = await queen.queue("jobs").limit(2).consume(lambda m: None)
+    assert result == {"processed": 2, "failed": 0, "ackFailures": 0}
+    assert len(fake.acks) == 2
+
+
+async def test_a_rejected_pop_stops_the_consumer(mock: respx.MockRouter) -> None:
+    mock.get("/api/v1/pop/queue/jobs").respond(403, json={"error": "Insufficient permissions"})
+    async with Queen(BASE) as queen:
+        with pytest.raises(QueenAuthError, match="Insufficient permissions"):
+            await queen.queue("jobs").concurrency(3).consume(lambda m: None)

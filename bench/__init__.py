@@ -1,0 +1,1 @@
+"""Reproducible benchmarks; ``python -m bench`` runs every scenario module in this folder."""

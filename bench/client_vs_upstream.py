@@ -1,0 +1,211 @@
+"""Client benchmark: this project's async client against the upstream ``queen-mq==2.6.0``.
+
+Both clients run the same scenarios (``bench/client_scenarios.py``) against the same
+``queen_server``, in the same run, each in its own process: buffered push of 50k messages,
+push at batch 100, pop+ack at batch 100, consume with batch 100 and concurrency 4. The
+upstream client is installed into ``.bench-venv`` (it also imports as ``queen``). Prints
+messages/s and client CPU seconds per 10k messages for both, and the ratios.
+
+``BENCH_SCALE`` (default 1.0) scales the message counts, e.g. ``BENCH_SCALE=0.2`` for a
+quick look; ``QUEEN_BENCH_URL`` benchmarks against a server that is already running.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_VENV = ROOT / ".bench-venv"
+UPSTREAM = "queen-mq==2.6.0"
+SCENARIO_SCRIPT = Path(__file__).resolve().parent / "client_scenarios.py"
+SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
+
+# (scenario, messages, needs prefilled messages across partitions)
+SCENARIOS = [
+    ("buffered_push", 50_000, 0),
+    ("push_batch", 20_000, 0),
+    ("pop_ack", 20_000, 1),
+    ("consume", 20_000, 8),
+]
+LABELS = {
+    "buffered_push": "buffered push (50k)",
+    "push_batch": "push, batch 100",
+    "pop_ack": "pop + ack, batch 100",
+    "consume": "consume, batch 100, concurrency 4",
+}
+
+
+def upstream_python() -> Path:
+    """The interpreter of ``.bench-venv``, created with the upstream client when missing."""
+    python = BENCH_VENV / "bin" / "python"
+    probe = [str(python), "-c", "import importlib.metadata as m; print(m.version('queen-mq'))"]
+    if python.exists():
+        found = subprocess.run(probe, capture_output=True, text=True)
+        if found.returncode == 0 and found.stdout.strip() == UPSTREAM.split("==")[1]:
+            return python
+        shutil.rmtree(BENCH_VENV)
+    print(f"installing {UPSTREAM} into {BENCH_VENV.name} ...", flush=True)
+    subprocess.run([sys.executable, "-m", "venv", str(BENCH_VENV)], check=True)
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", UPSTREAM], check=True)
+    return python
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def queen_server() -> Iterator[str]:
+    """A ``queen_server`` process on a free port (``QUEEN_BENCH_DSN`` or embedded PostgreSQL).
+
+    ``QUEEN_BENCH_URL`` uses an already running server instead.
+    """
+    if os.environ.get("QUEEN_BENCH_URL"):
+        yield os.environ["QUEEN_BENCH_URL"].rstrip("/")
+        return
+    port = free_port()
+    data_dir = tempfile.mkdtemp(prefix="queen-bench-")
+    command = [
+        sys.executable,
+        "-m",
+        "queen_server",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+    ]
+    dsn = os.environ.get("QUEEN_BENCH_DSN")
+    command += ["--dsn", dsn] if dsn else ["--data-dir", data_dir]
+    log_path = Path(data_dir) / "server.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if process.poll() is not None:
+                tail = log_path.read_text(errors="replace")[-3000:]
+                raise RuntimeError(f"queen_server exited during start-up:\n{tail}")
+            try:
+                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("queen_server did not start")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def prefill(url: str, queue: str, count: int, partitions: int) -> None:
+    """Store ``count`` messages spread over ``partitions`` with plain HTTP (not timed)."""
+    with httpx.Client(base_url=url, timeout=60) as client:
+        for start in range(0, count, 1000):
+            items = [
+                {
+                    "queue": queue,
+                    "partition": f"p{n % partitions}",
+                    "payload": {"i": n, "kind": "event"},
+                    "transactionId": str(uuid.uuid4()),
+                }
+                for n in range(start, min(start + 1000, count))
+            ]
+            client.post("/api/v1/push", json={"items": items}).raise_for_status()
+
+
+def run_one(python: Path, scenario: str, url: str, count: int, partitions: int) -> dict[str, float]:
+    queue = f"bench-{scenario}-{uuid.uuid4().hex[:8]}"
+    if partitions:
+        prefill(url, queue, count, partitions)
+    done = subprocess.run(
+        [
+            str(python),
+            str(SCENARIO_SCRIPT),
+            "--scenario",
+            scenario,
+            "--url",
+            url,
+            "--queue",
+            queue,
+            "--count",
+            str(count),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        cwd=tempfile.gettempdir(),  # never let the upstream venv import this checkout
+    )
+    for line in done.stdout.splitlines():
+        if line.startswith("RESULT "):
+            result: dict[str, float] = json.loads(line[len("RESULT ") :])
+            return result
+    raise RuntimeError(
+        f"{scenario} with {python} failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}"
+    )
+
+
+def main() -> int:
+    python_upstream = upstream_python()
+    python_ours = Path(sys.executable)
+    rows = []
+    with queen_server() as url:
+        for scenario, base_count, partitions in SCENARIOS:
+            count = max(1000, int(base_count * SCALE))
+            ours = run_one(python_ours, scenario, url, count, partitions)
+            theirs = run_one(python_upstream, scenario, url, count, partitions)
+            rows.append((scenario, count, ours, theirs))
+            print(f"  {LABELS[scenario]}: done", flush=True)
+    header = (
+        "| scenario | messages | queen msg/s | upstream msg/s | throughput ratio "
+        "| queen CPU s/10k | upstream CPU s/10k | CPU ratio |"
+    )
+    print()
+    print("Client benchmark: this project vs queen-mq 2.6.0 (same server, same run)")
+    print()
+    print(header)
+    print("|" + "---|" * 8)
+    for scenario, count, ours, theirs in rows:
+        rate_ours = count / ours["wall"]
+        rate_theirs = count / theirs["wall"]
+        cpu_ours = ours["cpu"] / count * 10_000
+        cpu_theirs = theirs["cpu"] / count * 10_000
+        print(
+            f"| {LABELS[scenario]} | {count} | {rate_ours:,.0f} | {rate_theirs:,.0f} "
+            f"| {rate_ours / rate_theirs:.2f}x | {cpu_ours:.3f} | {cpu_theirs:.3f} "
+            f"| {cpu_ours / cpu_theirs:.2f}x |"
+        )
+    print()
+    print(
+        "throughput ratio = queen / upstream (higher is better); "
+        "CPU ratio = queen / upstream (lower is better)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,208 @@
+"""queen_server throughput against the floor cost of PostgreSQL on the same machine.
+
+Baseline: asyncpg inserting the same rows (one multi-row INSERT per batch) and deleting them
+(one DELETE ... RETURNING per batch, SKIP LOCKED) directly on the same database.
+Server: the same number of messages pushed over HTTP in batches, then popped (batch 100) and
+acknowledged with ack/batch. Both sides use the same concurrency. Printed as messages/s and
+as a ratio to the baseline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+import time
+import uuid
+import warnings
+from collections.abc import Awaitable, Callable
+
+import asyncpg
+import httpx
+import orjson
+
+from bench._report import machine, table
+from queen_server.launch import EmbeddedPostgres, ServerProcess
+
+CONCURRENCY = 4
+POP_BATCH = 100
+PARTITIONS = 8
+#: (batch size, messages per run)
+PUSH_CASES = [(1, 1_500), (10, 8_000), (100, 30_000), (1000, 60_000)]
+POP_MESSAGES = 30_000
+PAYLOAD_PAD = "x" * 64
+
+
+def _payload(i: int) -> dict[str, object]:
+    return {"i": i, "pad": PAYLOAD_PAD}
+
+
+async def _timed(workers: list[Callable[[], Awaitable[None]]]) -> float:
+    start = time.perf_counter()
+    await asyncio.gather(*(w() for w in workers))
+    return time.perf_counter() - start
+
+
+def _split(total: int, batch: int) -> list[list[int]]:
+    """Batches of message numbers, dealt round-robin to the workers."""
+    batches = [list(range(s, min(s + batch, total))) for s in range(0, total, batch)]
+    return [batches[w::CONCURRENCY] for w in range(CONCURRENCY)]
+
+
+# -- baseline --------------------------------------------------------------------------------
+
+BASELINE_TABLE = """
+DROP TABLE IF EXISTS bench_baseline;
+CREATE TABLE bench_baseline (
+    id uuid PRIMARY KEY, partition text NOT NULL, transaction_id text NOT NULL,
+    payload jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())
+"""
+BASELINE_INSERT = """
+INSERT INTO bench_baseline (id, partition, transaction_id, payload)
+SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])
+"""
+BASELINE_DELETE = """
+DELETE FROM bench_baseline WHERE id IN (
+    SELECT id FROM bench_baseline ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+RETURNING id, partition, transaction_id, payload
+"""
+
+
+async def baseline_push(pool: asyncpg.Pool, total: int, batch: int) -> float:
+    await pool.execute(BASELINE_TABLE)
+
+    async def worker(batches: list[list[int]]) -> None:
+        async with pool.acquire() as conn:
+            for numbers in batches:
+                await conn.execute(
+                    BASELINE_INSERT,
+                    [uuid.uuid4() for _ in numbers],
+                    [f"p{numbers[0] // len(numbers) % PARTITIONS}" for n in numbers],
+                    [str(uuid.uuid4()) for _ in numbers],
+                    [orjson.dumps(_payload(n)).decode() for n in numbers],
+                )
+
+    seconds = await _timed([lambda b=b: worker(b) for b in _split(total, batch)])
+    return total / seconds
+
+
+async def baseline_pop(pool: asyncpg.Pool, total: int) -> float:
+    remaining = [total]
+
+    async def worker() -> None:
+        async with pool.acquire() as conn:
+            while remaining[0] > 0:
+                rows = await conn.fetch(BASELINE_DELETE, POP_BATCH)
+                if not rows:
+                    return
+                remaining[0] -= len(rows)
+
+    seconds = await _timed([worker for _ in range(CONCURRENCY)])
+    return total / seconds
+
+
+# -- server ----------------------------------------------------------------------------------
+
+
+async def server_push(client: httpx.AsyncClient, queue: str, total: int, batch: int) -> float:
+    async def worker(batches: list[list[int]]) -> None:
+        for numbers in batches:
+            # one partition per request, as a client buffering per (queue, partition) sends
+            partition = f"p{numbers[0] // len(numbers) % PARTITIONS}"
+            items = [
+                {"queue": queue, "partition": partition, "payload": _payload(n)} for n in numbers
+            ]
+            response = await client.post(
+                "/api/v1/push",
+                content=orjson.dumps({"items": items}),
+                headers={"content-type": "application/json"},
+            )
+            response.raise_for_status()
+
+    seconds = await _timed([lambda b=b: worker(b) for b in _split(total, batch)])
+    return total / seconds
+
+
+async def server_pop_ack(client: httpx.AsyncClient, queue: str, total: int) -> float:
+    remaining = [total]
+
+    async def worker() -> None:
+        idle = 0
+        while remaining[0] > 0 and idle < 20:
+            response = await client.get(
+                f"/api/v1/pop/queue/{queue}", params={"batch": POP_BATCH, "partitions": 2}
+            )
+            messages = orjson.loads(response.content).get("messages", [])
+            if not messages:
+                idle += 1
+                await asyncio.sleep(0.005)
+                continue
+            idle = 0
+            acks = [
+                {
+                    "transactionId": m["transactionId"],
+                    "partitionId": m["partitionId"],
+                    "leaseId": m["leaseId"],
+                }
+                for m in messages
+            ]
+            ack = await client.post(
+                "/api/v1/ack/batch",
+                content=orjson.dumps({"acknowledgments": acks}),
+                headers={"content-type": "application/json"},
+            )
+            ack.raise_for_status()
+            remaining[0] -= len(messages)
+
+    seconds = await _timed([worker for _ in range(CONCURRENCY)])
+    return total / seconds
+
+
+async def measure(dsn: str, url: str) -> list[list[str]]:
+    rows: list[list[str]] = []
+    pool = await asyncpg.create_pool(dsn, min_size=CONCURRENCY, max_size=CONCURRENCY)
+    assert pool is not None
+    limits = httpx.Limits(
+        max_connections=CONCURRENCY * 2, max_keepalive_connections=CONCURRENCY * 2
+    )
+    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
+        await client.get("/health")
+        for batch, total in PUSH_CASES:
+            queue = f"bench-{uuid.uuid4().hex[:8]}"
+            base = await baseline_push(pool, total, batch)
+            ours = await server_push(client, queue, total, batch)
+            rows.append(
+                [f"push, batch {batch}", f"{base:,.0f}", f"{ours:,.0f}", f"{ours / base:.0%}"]
+            )
+        queue = f"bench-{uuid.uuid4().hex[:8]}"
+        await baseline_push(pool, POP_MESSAGES, 1000)
+        await server_push(client, queue, POP_MESSAGES, 1000)
+        base = await baseline_pop(pool, POP_MESSAGES)
+        ours = await server_pop_ack(client, queue, POP_MESSAGES)
+        rows.append(
+            [f"pop+ack, batch {POP_BATCH}", f"{base:,.0f}", f"{ours:,.0f}", f"{ours / base:.0%}"]
+        )
+        await pool.execute("DROP TABLE IF EXISTS bench_baseline")
+    await pool.close()
+    return rows
+
+
+def run() -> None:
+    workers = int(os.environ.get("QUEEN_BENCH_WORKERS", "1"))
+    with tempfile.TemporaryDirectory(prefix="queen-bench-") as tmp:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            database = EmbeddedPostgres(tmp, delete=True)
+            dsn = database.start()
+        try:
+            with ServerProcess(dsn, workers=workers) as server:
+                rows = asyncio.run(measure(dsn, server.url))
+        finally:
+            database.stop()
+    sys.stdout.write(
+        f"machine: {machine()}; {CONCURRENCY} concurrent clients, {PARTITIONS} partitions, "
+        f"server workers: {workers}\n"
+    )
+    headers = ["scenario", "baseline msg/s (asyncpg)", "queen_server msg/s", "ratio"]
+    sys.stdout.write(table(headers, rows) + "\n")
