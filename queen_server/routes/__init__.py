@@ -22,6 +22,9 @@ ROUTE_MODULES = [
     "queen_server.routes.lease",
     "queen_server.routes.traces",
     "queen_server.routes.system",
+    "queen_server.routes.trace_queries",
+    "queen_server.routes.dlq",
+    "queen_server.routes.messages",
     "queen_server.routes.pending",
 ]
 

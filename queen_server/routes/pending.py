@@ -10,15 +10,6 @@ from queen_server.router import Route
 from queen_server.web import Request, Response, json_response
 
 PENDING = [
-    ("GET", "/api/v1/traces/{partitionId}/{transactionId}"),
-    ("GET", "/api/v1/traces/by-name/{traceName}"),
-    ("GET", "/api/v1/traces/names"),
-    ("GET", "/api/v1/dlq"),
-    ("GET", "/api/v1/messages"),
-    ("GET", "/api/v1/messages/{partitionId}/{transactionId}"),
-    ("DELETE", "/api/v1/messages/{partitionId}/{transactionId}"),
-    ("POST", "/api/v1/messages/{partitionId}/{transactionId}/retry"),
-    ("POST", "/api/v1/messages/{partitionId}/{transactionId}/dlq"),
     ("GET", "/api/v1/resources/overview"),
     ("GET", "/api/v1/resources/queues"),
     ("GET", "/api/v1/resources/queues/{queue}"),

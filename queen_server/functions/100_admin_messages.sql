@@ -1,0 +1,91 @@
+-- Message administration beyond upstream's routes (the retry and move-to-DLQ extensions).
+
+-- Deliver a dead-lettered message again: its DLQ entries are removed and every group that
+-- dead-lettered it has its cursor rewound to just before it (lease and retry counter reset),
+-- so the message and what follows it in the partition are read again by those groups.
+-- Returns 'ok', 'not_found' or 'not_dead_lettered'.
+CREATE OR REPLACE FUNCTION queen.admin_retry_message(p_partition_id uuid, p_txn text)
+RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_seq bigint;
+    v_groups text[];
+    v_prev_id uuid;
+    v_prev_at timestamptz;
+BEGIN
+    SELECT seq INTO v_seq FROM queen.messages
+    WHERE partition_id = p_partition_id AND transaction_id = p_txn;
+    IF NOT FOUND THEN
+        RETURN 'not_found';
+    END IF;
+    WITH gone AS (
+        DELETE FROM queen.dead_letter_queue
+        WHERE partition_id = p_partition_id AND transaction_id = p_txn
+        RETURNING consumer_group
+    )
+    SELECT array_agg(DISTINCT consumer_group) INTO v_groups FROM gone;
+    IF v_groups IS NULL THEN
+        RETURN 'not_dead_lettered';
+    END IF;
+    SELECT id, created_at INTO v_prev_id, v_prev_at FROM queen.messages
+    WHERE partition_id = p_partition_id AND seq < v_seq
+    ORDER BY seq DESC LIMIT 1;
+    UPDATE queen.partition_consumers c
+       SET last_consumed_seq = v_seq - 1, last_consumed_id = v_prev_id,
+           last_consumed_created_at = v_prev_at, worker_id = NULL, lease_expires_at = NULL,
+           batch_size = 0, acked_count = 0, batch_retry_count = 0
+     WHERE c.partition_id = p_partition_id AND c.consumer_group = ANY (v_groups)
+       AND c.last_consumed_seq >= v_seq;
+    PERFORM pg_notify('queen_push', q.name)
+    FROM queen.partitions p JOIN queen.queues q ON q.id = p.queue_id
+    WHERE p.id = p_partition_id;
+    RETURN 'ok';
+END;
+$$;
+
+-- Dead-letter a message for the queue-mode group. When it is the next message that group
+-- would read, the cursor moves past it (and a live lease is released), so it is not delivered;
+-- a message further down the partition keeps its place. Returns 'ok' or 'not_found'.
+CREATE OR REPLACE FUNCTION queen.admin_move_message_to_dlq(
+    p_partition_id uuid, p_txn text, p_error text)
+RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_seq bigint;
+    v_id uuid;
+    v_created timestamptz;
+    v_cursor bigint := 0;
+    v_retry integer := 0;
+BEGIN
+    SELECT seq, id, created_at INTO v_seq, v_id, v_created FROM queen.messages
+    WHERE partition_id = p_partition_id AND transaction_id = p_txn;
+    IF NOT FOUND THEN
+        RETURN 'not_found';
+    END IF;
+    SELECT COALESCE(last_consumed_seq, 0), batch_retry_count INTO v_cursor, v_retry
+    FROM queen.partition_consumers
+    WHERE partition_id = p_partition_id AND consumer_group = '__QUEUE_MODE__'
+    FOR UPDATE;
+    INSERT INTO queen.dead_letter_queue
+        (message_id, partition_id, transaction_id, consumer_group, error_message, retry_count,
+         original_created_at)
+    VALUES (v_id, p_partition_id, p_txn, '__QUEUE_MODE__', p_error, COALESCE(v_retry, 0),
+            v_created);
+    IF COALESCE(v_cursor, 0) < v_seq AND NOT EXISTS (
+        SELECT 1 FROM queen.messages
+        WHERE partition_id = p_partition_id AND seq > COALESCE(v_cursor, 0) AND seq < v_seq)
+    THEN
+        INSERT INTO queen.partition_consumers AS c
+            (partition_id, consumer_group, last_consumed_seq, last_consumed_id,
+             last_consumed_created_at, last_consumed_at)
+        VALUES (p_partition_id, '__QUEUE_MODE__', v_seq, v_id, v_created, now())
+        ON CONFLICT (partition_id, consumer_group) DO UPDATE
+            SET last_consumed_seq = EXCLUDED.last_consumed_seq,
+                last_consumed_id = EXCLUDED.last_consumed_id,
+                last_consumed_created_at = EXCLUDED.last_consumed_created_at,
+                last_consumed_at = EXCLUDED.last_consumed_at,
+                worker_id = NULL, lease_expires_at = NULL, batch_size = 0, acked_count = 0;
+    END IF;
+    RETURN 'ok';
+END;
+$$;
