@@ -36,7 +36,7 @@ from queen_server.config import Settings
 from queen_server.context import ServerContext
 from queen_server.crypto import PayloadCipher
 from queen_server.jobs import BackgroundJobs
-from queen_server.notify import Listener, WaiterHub
+from queen_server.notify import Listener, PushNotifier, WaiterHub
 from queen_server.router import Route, Router
 from queen_server.web import (
     CORS_HEADERS,
@@ -97,7 +97,13 @@ class QueenApp:
             self.settings.dsn, min_size=self.settings.pool_min, max_size=self.settings.pool_max
         )
         hub = WaiterHub()
-        ctx = ServerContext(settings=self.settings, pool=pool, hub=hub, cipher=cipher)
+        ctx = ServerContext(
+            settings=self.settings,
+            pool=pool,
+            hub=hub,
+            cipher=cipher,
+            notifier=PushNotifier(self.settings.dsn),
+        )
         self._ctx = ctx
         self._listener = Listener(
             self.settings.dsn, hub, on_config=ctx.forget_queue, on_state=self._on_state
@@ -123,6 +129,8 @@ class QueenApp:
             await self._jobs.stop()
         if self._listener is not None:
             await self._listener.stop()
+        if self._ctx is not None and self._ctx.notifier is not None:
+            await self._ctx.notifier.close()
         if self._ctx is not None:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(self._ctx.pool.close(), 10)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import asyncpg
 
 from queen_server.config import Settings
 from queen_server.crypto import PayloadCipher
-from queen_server.notify import WaiterHub
+from queen_server.notify import PushNotifier, WaiterHub
 
 
 @dataclass
@@ -38,6 +39,16 @@ class ServerContext:
     counters: Counters = field(default_factory=Counters)
     #: queue name → encryptionEnabled, only used when a cipher is configured
     encryption_flags: dict[str, bool] = field(default_factory=dict)
+    #: tells the other server processes about pushes (None: this process only)
+    notifier: PushNotifier | None = None
+
+    def pushed(self, queues: Collection[str]) -> None:
+        """Messages were committed to ``queues``: wake the long polls waiting for them, in
+        this process at once and in the others by notification."""
+        for queue in queues:
+            self.hub.wake(queue)
+        if self.notifier is not None:
+            self.notifier.pushed(queues)
 
     def forget_queue(self, name: str) -> None:
         """Drop cached settings of a queue (after configure or delete, here or elsewhere)."""

@@ -102,20 +102,33 @@ async def migrate(conn: asyncpg.Connection) -> list[str]:
     return applied
 
 
-async def connect(dsn: str) -> asyncpg.Connection:
-    """One standalone connection with the server's session settings."""
-    conn: asyncpg.Connection = await asyncpg.connect(dsn, server_settings=SERVER_SETTINGS)
+async def connect(dsn: str, **settings: str) -> asyncpg.Connection:
+    """One standalone connection with the server's session settings (plus ``settings``)."""
+    conn: asyncpg.Connection = await asyncpg.connect(
+        dsn, server_settings={**SERVER_SETTINGS, **settings}
+    )
     return conn
 
 
+async def _keep_session(_conn: asyncpg.Connection) -> None:
+    """Connections go back to the pool as they are (see ``create_pool``)."""
+
+
 async def create_pool(dsn: str, *, min_size: int = 2, max_size: int = 20) -> asyncpg.Pool:
-    """The request pool (statement cache on, UTC sessions)."""
+    """The request pool (statement cache on, UTC sessions).
+
+    A released connection is not reset: asyncpg's default reset is one more round trip per
+    request (``RESET ALL; UNLISTEN *; ...``). Handlers therefore leave no session state behind:
+    no ``SET`` (use ``SET LOCAL`` in a transaction), no ``LISTEN``, no open cursors, and session
+    advisory locks only through ``advisory_lock``. Open transactions are still rolled back.
+    """
     pool = await asyncpg.create_pool(
         dsn,
         min_size=min_size,
         max_size=max_size,
         server_settings=SERVER_SETTINGS,
         max_inactive_connection_lifetime=300.0,
+        reset=_keep_session,
     )
     assert pool is not None
     return pool
@@ -133,4 +146,9 @@ async def advisory_lock(pool: asyncpg.Pool, key: int) -> AsyncIterator[bool]:
             yield won
         finally:
             if won:
-                await conn.execute("SELECT pg_advisory_unlock($1)", key)
+                try:
+                    await conn.execute("SELECT pg_advisory_unlock($1)", key)
+                except BaseException:
+                    # the pool does not reset sessions: a lock must not outlive its block
+                    conn.terminate()
+                    raise

@@ -13,34 +13,59 @@ import time
 import uuid
 
 _lock = threading.Lock()
-_last_ms = 0
-_counter = 0
+#: the newest (millisecond << 12 | counter) handed out
+_last = 0
 
 _UUID_RE = re.compile(
     r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 )
+#: first hex digit of the fourth group: variant bits 10 and two random bits
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
+#: the 12-bit counter as three hex digits
+_COUNTER_HEX = [f"{i:03x}" for i in range(4096)]
+
+
+def _reserve(n: int) -> int:
+    """Reserve ``n`` consecutive (millisecond, counter) pairs, packed as ``ms << 12 | counter``.
+
+    The counter restarts at 0 every millisecond; when it runs out, the ids borrow the next
+    millisecond, so ids never repeat and always increase."""
+    global _last
+    with _lock:
+        now = (time.time_ns() // 1_000_000) << 12
+        first = now if now > _last else _last + 1
+        _last = first + n - 1
+    return first
 
 
 def uuid7() -> str:
     """A new UUIDv7 as canonical text."""
-    global _last_ms, _counter
-    with _lock:
-        ms = time.time_ns() // 1_000_000
-        if ms > _last_ms:
-            _last_ms, _counter = ms, 0
-        else:
-            _counter += 1
-            if _counter > 0xFFF:  # counter exhausted: borrow the next millisecond
-                _last_ms, _counter = _last_ms + 1, 0
-        ms, counter = _last_ms, _counter
-    rand = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
-    value = (ms << 80) | (0x7 << 76) | (counter << 64) | (0b10 << 62) | rand
-    return str(uuid.UUID(int=value))
+    return uuid7_batch(1)[0]
 
 
 def uuid7_batch(n: int) -> list[str]:
-    """``n`` UUIDv7 ids in increasing order."""
-    return [uuid7() for _ in range(n)]
+    """``n`` UUIDv7 ids in increasing order (formatted as text directly: no UUID objects)."""
+    first = _reserve(n)
+    rand = os.urandom(8 * n).hex()
+    variant = _VARIANT
+    counter_hex = _COUNTER_HEX
+    out: list[str] = []
+    append = out.append
+    done = 0
+    while done < n:  # one round per millisecond the ids span
+        packed = first + done
+        counter = packed & 0xFFF
+        stamp = f"{packed >> 12:012x}"
+        prefix = f"{stamp[:8]}-{stamp[8:]}-7"
+        count = min(n - done, 4096 - counter)
+        for o in range(16 * done, 16 * (done + count), 16):
+            append(
+                f"{prefix}{counter_hex[counter]}-{variant[rand[o]]}{rand[o + 1 : o + 4]}-"
+                f"{rand[o + 4 : o + 16]}"
+            )
+            counter += 1
+        done += count
+    return out
 
 
 def uuid4() -> str:

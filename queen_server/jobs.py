@@ -13,8 +13,9 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from queen_server import db, ids
+from queen_server import db
 from queen_server.context import ServerContext
+from queen_server.pushing import PushBatch, write_batch
 
 log = logging.getLogger("queen_server.jobs")
 
@@ -55,23 +56,22 @@ async def replay_push_buffer(ctx: ServerContext) -> None:
                 )
                 if not rows:
                     return
-                await conn.fetchrow(
-                    "SELECT * FROM queen.push_messages($1, $2, $3, $4, $5, $6, $7, $8)",
-                    [r["queue_name"] for r in rows],
-                    [r["partition_name"] for r in rows],
-                    [r["transaction_id"] for r in rows],
-                    [r["trace_id"] for r in rows],
-                    [r["payload"] for r in rows],
-                    [r["is_encrypted"] for r in rows],
-                    ids.uuid7_batch(len(rows)),
-                    [r["producer_sub"] for r in rows],
-                )
+                batch = PushBatch()
+                for r in rows:
+                    batch.add(
+                        batch.group(r["queue_name"], r["partition_name"]),
+                        r["transaction_id"],
+                        None if r["trace_id"] is None else str(r["trace_id"]),
+                        r["payload"],
+                        r["is_encrypted"],
+                        r["producer_sub"],
+                    )
+                await write_batch(conn, batch)
                 await conn.execute(
                     "DELETE FROM queen.push_buffer WHERE id = ANY($1::bigint[])",
                     [r["id"] for r in rows],
                 )
-            for queue in {r["queue_name"] for r in rows}:
-                ctx.hub.wake(queue)
+            ctx.pushed({r["queue_name"] for r in rows})
             log.info("replayed %d buffered pushes", len(rows))
 
 

@@ -1,9 +1,14 @@
 """Wake-ups for long-polling pops, inside one process and across processes.
 
-Every committed push runs ``pg_notify('queen_push', <queue>)``; each server process keeps one
+After a push commits, the process that took it wakes its own waiters at once and sends
+``pg_notify('queen_push', <queue>)`` (``PushNotifier``); each server process keeps one
 connection LISTENing and wakes its local waiters for that queue. Waiters also re-check on a
 short backoff, so messages that become visible by time alone (delayed processing, window
 buffer, expired leases) are found without a push.
+
+The notification is not sent inside the push transaction on purpose: PostgreSQL serialises
+the commits of all notifying transactions (a database-wide lock held through the commit's
+WAL flush), which would make concurrent pushes wait for each other's disk flushes.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import asyncpg
 
@@ -127,3 +132,73 @@ class Listener:
             self.connected.clear()
             await asyncio.sleep(delay)
             delay = min(delay * 2, 5.0)
+
+
+class PushNotifier:
+    """Sends ``queen_push`` notifications for committed pushes, coalesced, off the request path.
+
+    Uses a connection of its own whose transactions commit asynchronously: they write no data,
+    only notifications (which PostgreSQL never keeps across a crash anyway), so they need not
+    wait for a disk flush. A failed send is logged and dropped: waiters re-check on their own
+    backoff, so a lost notification only delays a wake-up.
+    """
+
+    #: pushes within this window share one notification round trip
+    COALESCE_SECONDS = 0.002
+
+    def __init__(self, dsn: str) -> None:
+        self._dsn = dsn
+        self._pending: set[str] = set()
+        self._task: asyncio.Task[None] | None = None
+        self._conn: asyncpg.Connection | None = None
+        self._closed = False
+
+    def pushed(self, queues: Iterable[str]) -> None:
+        """Queue a notification for each of ``queues`` (call after the push committed)."""
+        if self._closed:
+            return
+        self._pending.update(queues)
+        if self._task is None and self._pending:
+            self._task = asyncio.get_running_loop().create_task(
+                self._send_pending(), name="queen-push-notifier"
+            )
+
+    async def _send_pending(self) -> None:
+        try:
+            while self._pending:
+                await asyncio.sleep(self.COALESCE_SECONDS)
+                names = sorted(self._pending)
+                self._pending.clear()
+                await self._send(names)
+        finally:
+            self._task = None
+
+    async def _send(self, names: list[str]) -> None:
+        try:
+            if self._conn is None or self._conn.is_closed():
+                self._conn = await db.connect(self._dsn, synchronous_commit="off")
+            await self._conn.execute(
+                "SELECT pg_notify($1, n) FROM unnest($2::text[]) AS n", PUSH_CHANNEL, names
+            )
+        except (
+            OSError,
+            asyncio.TimeoutError,
+            asyncpg.PostgresError,
+            asyncpg.InterfaceError,
+        ) as exc:
+            log.warning("push notification for %d queue(s) not sent: %s", len(names), exc)
+            if self._conn is not None:
+                self._conn.terminate()
+                self._conn = None
+
+    async def close(self) -> None:
+        """Send what is pending, then close the connection."""
+        task = self._task
+        if task is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(task), 5)
+        self._closed = True
+        if self._conn is not None and not self._conn.is_closed():
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._conn.close(), 2)
+        self._conn = None

@@ -1,4 +1,8 @@
-"""``POST /api/v1/push`` — one database call per request, whatever the batch size."""
+"""``POST /api/v1/push`` — one database call per request, whatever the batch size.
+
+The answer is built here from what the request already says plus the partition ids (and the
+duplicates) the database returns.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ from typing import Any
 
 import orjson
 
-from queen_server import ids, validate
+from queen_server import validate
 from queen_server.context import ServerContext
+from queen_server.pushing import PushBatch, PushResult, write_batch
 from queen_server.router import Route
 from queen_server.web import (
     BadRequest,
@@ -15,28 +20,9 @@ from queen_server.web import (
     Response,
     describe,
     json_response,
-    raw_json_response,
 )
 
-PUSH_SQL = "SELECT buffered, body FROM queen.push_messages($1, $2, $3, $4, $5, $6, $7, $8)"
-
-
-class PushItems:
-    """Validated push items, as the column arrays the SQL function takes."""
-
-    __slots__ = ("encrypted", "given_txn", "partitions", "payloads", "queues", "traces", "txns")
-
-    def __init__(self) -> None:
-        self.queues: list[str] = []
-        self.partitions: list[str] = []
-        self.txns: list[str] = []
-        self.given_txn: list[bool] = []
-        self.traces: list[str | None] = []
-        self.payloads: list[Any] = []
-        self.encrypted: list[bool] = []
-
-    def __len__(self) -> int:
-        return len(self.queues)
+DEFAULT_PARTITION = "Default"
 
 
 def parse_item(item: Any, where: str) -> tuple[str, str, str | None, str | None, Any]:
@@ -47,9 +33,9 @@ def parse_item(item: Any, where: str) -> tuple[str, str, str | None, str | None,
     if not isinstance(queue, str):
         raise BadRequest(f"Queue must be a string ({where}.queue is {describe(queue)})")
     validate.name(queue, f"{where}.queue")
-    partition = item.get("partition", "Default")
+    partition = item.get("partition")
     if partition is None:
-        partition = "Default"
+        partition = DEFAULT_PARTITION
     if not isinstance(partition, str):
         raise BadRequest(f"Partition must be a string ({where}.partition is {describe(partition)})")
     validate.name(partition, f"{where}.partition")
@@ -67,34 +53,54 @@ def parse_item(item: Any, where: str) -> tuple[str, str, str | None, str | None,
     return queue, partition, txn or None, trace_id, item.get("payload")
 
 
-def parse_items(items: list[Any]) -> PushItems:
-    parsed = PushItems()
+def parse_items(items: list[Any]) -> PushBatch:
+    """Validate every item (400 naming the first bad field) and group them.
+
+    This loop is the hot path of every push: an item whose queue and partition names already
+    passed and that has no traceId takes a few dictionary look-ups; any other item goes
+    through ``parse_item``, which checks everything and words the errors."""
+    batch = PushBatch()
+    known = {DEFAULT_PARTITION}
+    max_txn = validate.MAX_NAME_LENGTH
     for index, item in enumerate(items):
+        if item.__class__ is dict:
+            queue = item.get("queue")
+            partition = item.get("partition")
+            if partition is None:
+                partition = DEFAULT_PARTITION
+            txn = item.get("transactionId")
+            if (
+                queue.__class__ is str
+                and queue in known
+                and partition.__class__ is str
+                and partition in known
+                and (txn is None or (txn.__class__ is str and len(txn) <= max_txn))
+                and item.get("traceId") is None
+            ):
+                batch.add(batch.group(queue, partition), txn or None, None, item.get("payload"))
+                continue
         queue, partition, txn, trace, payload = parse_item(item, f"items[{index}]")
-        parsed.queues.append(queue)
-        parsed.partitions.append(partition)
-        parsed.given_txn.append(txn is not None)
-        parsed.txns.append(txn if txn is not None else ids.uuid4())
-        parsed.traces.append(trace)
-        parsed.payloads.append(payload)
-    return parsed
+        known.add(queue)
+        known.add(partition)
+        batch.add(batch.group(queue, partition), txn, trace, payload)
+    return batch
 
 
-async def encode_payloads(ctx: ServerContext, items: PushItems) -> list[str]:
+async def encode_payloads(ctx: ServerContext, batch: PushBatch) -> None:
     """Payloads as JSON text, encrypted for queues that ask for it (when a key is set)."""
-    to_encrypt = await ctx.queues_to_encrypt(set(items.queues))
-    texts: list[str] = []
-    flags: list[bool] = []
-    for queue, payload in zip(items.queues, items.payloads, strict=True):
-        raw = orjson.dumps(payload)
-        if queue in to_encrypt and ctx.cipher is not None:
-            texts.append(orjson.dumps(ctx.cipher.encrypt(raw)).decode())
-            flags.append(True)
+    dumps = orjson.dumps
+    if ctx.cipher is None:
+        batch.payloads = [dumps(p).decode() for p in batch.payloads]
+        return
+    to_encrypt = await ctx.queues_to_encrypt(set(batch.queues))
+    cipher = ctx.cipher
+    for index, payload in enumerate(batch.payloads):
+        raw = dumps(payload)
+        if batch.queue_of(index) in to_encrypt:
+            batch.payloads[index] = dumps(cipher.encrypt(raw)).decode()
+            batch.encrypted[index] = True
         else:
-            texts.append(raw.decode())
-            flags.append(False)
-    items.encrypted = flags
-    return texts
+            batch.payloads[index] = raw.decode()
 
 
 async def push(request: Request) -> Response:
@@ -105,35 +111,63 @@ async def push(request: Request) -> Response:
     if not raw_items:
         return json_response([], 201)
     validate.batch_size(len(raw_items), "items")
-    items = parse_items(raw_items)
+    batch = parse_items(raw_items)
     ctx = request.ctx
-    payloads = await encode_payloads(ctx, items)
-    row = await ctx.pool.fetchrow(
-        PUSH_SQL,
-        items.queues,
-        items.partitions,
-        items.txns,
-        items.traces,
-        payloads,
-        items.encrypted,
-        ids.uuid7_batch(len(items)),
-        [None] * len(items),
-    )
-    assert row is not None
-    if row["buffered"]:
-        return json_response(_buffered_answer(items), 201)
-    ctx.counters.messages_pushed += len(items)
-    for queue in set(items.queues):
-        ctx.hub.wake(queue)
-    return raw_json_response(row["body"])
+    await encode_payloads(ctx, batch)
+    result = await write_batch(ctx.pool, batch)
+    if result.buffered:
+        return json_response(_buffered_answer(batch), 201)
+    ctx.counters.messages_pushed += len(batch) - len(result.duplicates)
+    ctx.pushed(batch.queues)
+    return json_response(_answer(batch, result))
 
 
-def _buffered_answer(items: PushItems) -> list[dict[str, str]]:
+def _answer(batch: PushBatch, result: PushResult) -> list[dict[str, Any]]:
+    """Upstream's per-item answer, in request order."""
+    partition_ids = result.partition_ids
+    duplicates = result.duplicates
+    queues = batch.queues
+    answer: list[dict[str, Any]] = []
+    append = answer.append
+    for index, (group, txn, trace, mid) in enumerate(
+        zip(batch.groups, batch.txns, batch.traces, batch.msg_ids, strict=True)
+    ):
+        existing = duplicates.get(index) if duplicates else None
+        if existing is None:
+            append(
+                {
+                    "index": index,
+                    "transaction_id": txn,
+                    "status": "queued",
+                    "message_id": mid,
+                    "partition_id": partition_ids[group - 1],
+                    "trace_id": trace,
+                    "queueName": queues[group - 1],
+                }
+            )
+        else:
+            append(
+                {
+                    "index": index,
+                    "transaction_id": txn,
+                    "status": "duplicate",
+                    "message_id": existing,
+                    "queueName": queues[group - 1],
+                }
+            )
+    return answer
+
+
+def _buffered_answer(batch: PushBatch) -> list[dict[str, str]]:
     answer = []
-    for i in range(len(items)):
-        entry = {"status": "buffered", "queue": items.queues[i], "partition": items.partitions[i]}
-        if items.given_txn[i]:
-            entry["transactionId"] = items.txns[i]
+    for index, (given, txn) in enumerate(zip(batch.given_txn, batch.txns, strict=True)):
+        entry = {
+            "status": "buffered",
+            "queue": batch.queue_of(index),
+            "partition": batch.partition_of(index),
+        }
+        if given and txn is not None:
+            entry["transactionId"] = txn
         answer.append(entry)
     return answer
 

@@ -8,7 +8,7 @@ import orjson
 
 from queen_server import ids, validate
 from queen_server.router import Route
-from queen_server.routes.push import PushItems, parse_item
+from queen_server.routes.push import parse_item
 from queen_server.web import BadRequest, Request, Response, describe, raw_json_response
 
 
@@ -101,4 +101,4 @@ async def commit_transaction(request: Request) -> Response:
 
 ROUTES = [Route("POST", "/api/v1/transaction", commit_transaction)]
 
-__all__ = ["ROUTES", "PushItems", "commit_transaction"]
+__all__ = ["ROUTES", "commit_transaction"]

@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from queen_server import db
 from queen_server.launch import ServerProcess
+from queen_server.pushing import PushBatch, write_batch
 
 from .helpers import data_of, pop, push
 
@@ -153,17 +154,9 @@ def test_deleting_a_queue_deletes_its_messages(fresh_dsn: str) -> None:
         conn = await db.connect(fresh_dsn)
         try:
             await db.migrate(conn)
-            await conn.fetchrow(
-                "SELECT * FROM queen.push_messages($1, $2, $3, $4, $5, $6, $7, $8)",
-                ["gone"],
-                ["Default"],
-                ["t"],
-                [None],
-                ["1"],
-                [False],
-                ["01a22150-b6e3-7000-aba3-99527a45416f"],
-                [None],
-            )
+            batch = PushBatch()
+            batch.add(batch.group("gone", "Default"), "t", None, "1")
+            await write_batch(conn, batch)
             await conn.execute("DELETE FROM queen.queues WHERE name = 'gone'")
             return int(await conn.fetchval("SELECT count(*) FROM queen.messages"))
         finally:
