@@ -100,20 +100,21 @@ def test_seek_one_partition_to_its_end(http: httpx.Client, queue: str) -> None:
 
 
 def test_subscription_update_changes_recorded_timestamps(http: httpx.Client, queue: str) -> None:
+    group = f"{queue}-sub"
     push(http, queue, ["before"])
-    pop(http, queue, consumerGroup="g-sub", subscriptionMode="new")
-    path = "/api/v1/consumer-groups/g-sub/subscription"
+    pop(http, queue, consumerGroup=group, subscriptionMode="new")
+    path = f"/api/v1/consumer-groups/{group}/subscription"
     updated = http.post(path, json={"subscriptionTimestamp": "2000-01-01T00:00:00Z"}).json()
     assert updated == {
         "success": True,
-        "consumerGroup": "g-sub",
+        "consumerGroup": group,
         "newTimestamp": "2000-01-01T00:00:00Z",
         "rowsUpdated": 1,
     }
     # the first claim already fixed the cursor: the new timestamp does not move it
-    assert pop(http, queue, consumerGroup="g-sub", autoAck=True)["messages"] == []
-    group = _groups(http, queue)["g-sub"]
-    assert group["subscriptionTimestamp"] == "2000-01-01T00:00:00.000Z"
+    assert pop(http, queue, consumerGroup=group, autoAck=True)["messages"] == []
+    listed = _groups(http, queue)[group]
+    assert listed["subscriptionTimestamp"] == "2000-01-01T00:00:00.000Z"
     assert http.post(path, json={}).status_code == 400
     assert http.post(path, json={"subscriptionTimestamp": 12345}).status_code == 400
     assert http.post(path, json={"subscriptionTimestamp": "yesterday-ish"}).status_code == 400

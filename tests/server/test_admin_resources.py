@@ -90,8 +90,9 @@ def test_partitions_listing_extension(http: httpx.Client, queue: str) -> None:
 
 
 def test_delete_queue_cascades_but_keeps_subscriptions(http: httpx.Client, queue: str) -> None:
+    group = f"{queue}-new"
     (item,) = push(http, queue, ["gone"])
-    pop(http, queue, consumerGroup="g-new", subscriptionMode="new")
+    pop(http, queue, consumerGroup=group, subscriptionMode="new")
     message = pop(http, queue, "Default")["messages"][0]
     ack(http, message, "dlq")
     http.post(
@@ -110,11 +111,11 @@ def test_delete_queue_cascades_but_keeps_subscriptions(http: httpx.Client, queue
     assert _get(http, f"/api/v1/resources/queues/{queue}") == {"error": "Queue not found"}
     assert _get(http, "/api/v1/dlq", queue=queue)["total"] == 0
     assert _get(http, f"/api/v1/traces/by-name/{queue}-t")["total"] == 0
-    assert http.get("/api/v1/consumer-groups/g-new").content == b""
+    assert http.get(f"/api/v1/consumer-groups/{group}").content == b""
     # the recorded subscription survives: it wins over a later request's subscriptionFrom
     push(http, queue, ["after"])
     again_popped = pop(
-        http, queue, consumerGroup="g-new", autoAck=True, subscriptionFrom="2999-01-01T00:00:00Z"
+        http, queue, consumerGroup=group, autoAck=True, subscriptionFrom="2999-01-01T00:00:00Z"
     )
     assert data_of(again_popped) == ["after"]
 
