@@ -25,6 +25,8 @@ ROUTE_MODULES = [
     "queen_server.routes.trace_queries",
     "queen_server.routes.dlq",
     "queen_server.routes.messages",
+    "queen_server.routes.resources",
+    "queen_server.routes.consumer_groups",
     "queen_server.routes.pending",
 ]
 

@@ -10,23 +10,6 @@ from queen_server.router import Route
 from queen_server.web import Request, Response, json_response
 
 PENDING = [
-    ("GET", "/api/v1/resources/overview"),
-    ("GET", "/api/v1/resources/queues"),
-    ("GET", "/api/v1/resources/queues/{queue}"),
-    ("DELETE", "/api/v1/resources/queues/{queue}"),
-    ("GET", "/api/v1/resources/namespaces"),
-    ("GET", "/api/v1/resources/tasks"),
-    ("GET", "/api/v1/resources/partitions"),
-    ("DELETE", "/api/v1/queues/{queue}/clear"),
-    ("GET", "/api/v1/consumer-groups"),
-    ("GET", "/api/v1/consumer-groups/lagging"),
-    ("GET", "/api/v1/consumer-groups/{group}"),
-    ("DELETE", "/api/v1/consumer-groups/{group}"),
-    ("POST", "/api/v1/consumer-groups/{group}/subscription"),
-    ("DELETE", "/api/v1/consumer-groups/{group}/queues/{queue}"),
-    ("POST", "/api/v1/consumer-groups/{group}/queues/{queue}/seek"),
-    ("POST", "/api/v1/consumer-groups/{group}/queues/{queue}/partitions/{partition}/seek"),
-    ("POST", "/api/v1/stats/refresh"),
     ("GET", "/api/v1/status"),
     ("GET", "/api/v1/status/queues"),
     ("GET", "/api/v1/status/queues/{queue}"),
