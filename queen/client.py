@@ -9,6 +9,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, cast
 
 import anyio
+from anyio.abc import TaskGroup
 
 from . import _endpoints as ep
 from . import _log
@@ -65,6 +66,7 @@ class Queen:
         self._buffers = BufferManager(self._send_push, self.config.retry_delay_millis)
         self._consumers: set[ConsumerRun] = set()
         self._stack: AsyncExitStack | None = None
+        self._task_group: TaskGroup | None = None
         self._closed = False
         self._closing = False
         self.admin = Admin(self)
@@ -94,6 +96,7 @@ class Queen:
             await self.close()
         finally:
             stack, self._stack = self._stack, None
+            self._task_group = None
             if stack is not None:
                 await stack.aclose()
 
@@ -112,36 +115,48 @@ class Queen:
         if self._closed or self._closing:
             return
         self._closing = True  # in-flight acks and flushes may still use the transport
-        deadline = self.config.close_timeout_millis / 1000
-        flush_error: BaseException | None = None
-        with anyio.move_on_after(deadline):
-            for run in list(self._consumers):
-                run.stop()
-            try:
-                await self._buffers.flush()
-            except QueenError as exc:
-                flush_error = exc
-            for run in list(self._consumers):
-                if run.done is not None:
-                    await run.done.wait()
-        for run in list(self._consumers):
-            run.cancel()
-        with anyio.move_on_after(15):
-            for run in list(self._consumers):
-                if run.done is not None:
-                    await run.done.wait()
-        if self._stack is not None:
-            self._task_group.cancel_scope.cancel()
-            self._buffers.attach(None)
-        left = self._buffers.pending()
-        self._closed = True
-        await self._transport.aclose()
+        # Shielded: a cancelled owner must not lose buffered messages or in-flight acks; the
+        # deadline bounds how long this can take.
+        with anyio.CancelScope(shield=True):
+            flush_error = await self._drain(self.config.close_timeout_millis / 1000)
+            if self._task_group is not None:
+                self._task_group.cancel_scope.cancel()
+                self._buffers.attach(None)
+            left = self._buffers.pending()
+            self._closed = True
+            await self._transport.aclose()
         _log.info("Queen.close", {"unflushed": left})
         if left:
             raise QueenError(
                 f"close(): {left} buffered message(s) could not be delivered"
                 + (f" (last error: {flush_error})" if flush_error else "")
             )
+
+    async def _drain(self, deadline: float) -> BaseException | None:
+        """Stop consumers and flush buffers (retrying failures) until done or ``deadline``."""
+        flush_error: BaseException | None = None
+        with anyio.move_on_after(deadline):
+            for run in list(self._consumers):
+                run.stop()
+            failures = 0
+            while True:
+                try:
+                    await self._buffers.flush()
+                    break
+                except QueenError as exc:
+                    flush_error = exc
+                    failures += 1
+                    await anyio.sleep(min(2.0, 0.1 * 2**failures))
+            for run in list(self._consumers):
+                if run.done is not None:
+                    await run.done.wait()
+        for run in list(self._consumers):
+            run.cancel()  # still busy after the deadline: cancel, releasing their messages
+        with anyio.move_on_after(15):
+            for run in list(self._consumers):
+                if run.done is not None:
+                    await run.done.wait()
+        return flush_error
 
     def _check_open(self) -> None:
         if self._closed:
