@@ -27,6 +27,9 @@ ROUTE_MODULES = [
     "queen_server.routes.messages",
     "queen_server.routes.resources",
     "queen_server.routes.consumer_groups",
+    "queen_server.routes.status",
+    "queen_server.routes.analytics",
+    "queen_server.routes.migration",
     "queen_server.routes.pending",
 ]
 
