@@ -6,7 +6,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from contextlib import AsyncExitStack
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, cast, overload
 
 import anyio
 from anyio.abc import TaskGroup
@@ -257,6 +257,22 @@ class Queen:
         """A new atomic transaction of acks and pushes."""
         return TransactionBuilder(self)
 
+    @overload
+    async def ack(
+        self,
+        message: Mapping[str, Any],
+        status: bool | str = True,
+        context: Mapping[str, Any] | None = None,
+    ) -> AckResult: ...
+
+    @overload
+    async def ack(
+        self,
+        message: Sequence[Mapping[str, Any]],
+        status: bool | str = True,
+        context: Mapping[str, Any] | None = None,
+    ) -> AckBatchResult: ...
+
     async def ack(
         self,
         message: Any,
@@ -320,6 +336,16 @@ class Queen:
             "failed": failed,
             "results": results,
         }
+
+    @overload
+    async def renew(  # type: ignore[overload-overlap]  # a str is one lease id, not a list
+        self, target: Mapping[str, Any] | str, seconds: int | None = None
+    ) -> RenewResult: ...
+
+    @overload
+    async def renew(
+        self, target: Sequence[Mapping[str, Any] | str], seconds: int | None = None
+    ) -> list[RenewResult]: ...
 
     async def renew(self, target: Any, seconds: int | None = None) -> Any:
         """Extend the lease of a message, a lease id, or a list of them.
