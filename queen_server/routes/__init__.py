@@ -30,6 +30,7 @@ ROUTE_MODULES = [
     "queen_server.routes.status",
     "queen_server.routes.analytics",
     "queen_server.routes.migration",
+    "queen_server.routes.streams",
     "queen_server.routes.pending",
 ]
 

@@ -9,11 +9,7 @@ from __future__ import annotations
 from queen_server.router import Route
 from queen_server.web import Request, Response, json_response
 
-PENDING = [
-    ("POST", "/streams/v1/queries"),
-    ("POST", "/streams/v1/cycle"),
-    ("POST", "/streams/v1/state/get"),
-]
+PENDING: list[tuple[str, str]] = []
 
 
 async def not_implemented(request: Request) -> Response:
