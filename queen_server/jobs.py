@@ -13,7 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from queen_server import db, ids
+from queen_server import db, ids, retention
 from queen_server.context import ServerContext
 
 log = logging.getLogger("queen_server.jobs")
@@ -78,6 +78,8 @@ async def replay_push_buffer(ctx: ServerContext) -> None:
 #: The jobs every server process runs.
 DEFAULT_JOBS: list[PeriodicJob] = [
     PeriodicJob("push-buffer-replay", 2.0, replay_push_buffer),
+    PeriodicJob("retention", retention.SETTINGS.retention_interval, retention.run_retention),
+    PeriodicJob("eviction", retention.SETTINGS.eviction_interval, retention.run_eviction),
 ]
 
 
