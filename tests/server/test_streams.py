@@ -195,3 +195,41 @@ def test_state_goes_with_the_source_queue(http: httpx.Client, queue: str) -> Non
     _post(http, "/streams/v1/cycle", cycle)
     http.delete(f"/api/v1/resources/queues/{queue}")
     assert _state(http, query, partition_id) == []
+
+
+def test_cycle_checks_the_lease_and_can_keep_it(http: httpx.Client, queue: str) -> None:
+    query = _register(http, f"{queue}-q", queue)["query_id"]
+    items = push(http, queue, ["a", "b", "c"], partition="p")
+    partition_id = items[0]["partition_id"]
+    delivered = pop(http, queue, "p", consumerGroup="streams.q", batch=3)
+    base = {"query_id": query, "partition_id": partition_id, "consumer_group": "streams.q"}
+    stale = _post(
+        http,
+        "/streams/v1/cycle",
+        {**base, "ack": {"transactionId": items[0]["transaction_id"], "leaseId": "stale"}},
+    )
+    assert (stale["success"], stale["error"]) == (False, "Invalid or expired lease")
+    kept = _post(
+        http,
+        "/streams/v1/cycle",
+        {
+            **base,
+            "release_lease": False,
+            "ack": {"transactionId": items[0]["transaction_id"], "leaseId": delivered["leaseId"]},
+        },
+    )
+    assert kept["ack_result"]["lease_released"] is False
+    # the lease is still held: the group cannot claim the partition yet
+    assert pop(http, queue, "p", consumerGroup="streams.q")["error"] == "lease_held"
+    released = _post(
+        http,
+        "/streams/v1/cycle",
+        {
+            **base,
+            "ack": {"transactionId": items[1]["transaction_id"], "leaseId": delivered["leaseId"]},
+        },
+    )
+    assert released["ack_result"]["lease_released"] is True
+    assert data_of(pop(http, queue, "p", consumerGroup="streams.q", autoAck=True)) == ["c"]
+    bad = http.post("/streams/v1/cycle", json={**base, "ack": {"transactionId": "x", "count": -1}})
+    assert bad.status_code == 400
