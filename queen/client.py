@@ -316,11 +316,17 @@ class Queen:
         by_group: dict[str | None, list[int]] = {}
         entries: list[dict[str, Any]] = []
         for position, message in enumerate(messages):
-            own_state = ack_status(message["_status"]) if "_status" in message else state
-            own_error = message.get("_error", error)
-            entries.append(ack_entry(message, own_state, own_error))
+            if "_status" in message or "_error" in message:  # per-message overrides
+                own_state = ack_status(message.get("_status", state))
+                entries.append(ack_entry(message, own_state, message.get("_error", error)))
+            else:
+                entries.append(ack_entry(message, state, error))
             key = group or message.get("consumerGroup")
-            by_group.setdefault(key, []).append(position)
+            positions = by_group.get(key)
+            if positions is None:
+                by_group[key] = [position]
+            else:
+                positions.append(position)
         results: list[AckResult] = [{} for _ in messages]
         for key, positions in by_group.items():
             body: dict[str, Any] = {"acknowledgments": [entries[p] for p in positions]}
