@@ -23,9 +23,11 @@ Where this server deliberately answers otherwise, the exchange is listed in
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import socket
+import sys
 import time
 import uuid
 from bisect import bisect_left
@@ -542,6 +544,8 @@ class Outcome:
     source: str
     name: str
     problems: list[str]
+    #: the exchange as this server answered it (the transcripts' record format)
+    fresh: dict[str, Any] = field(default_factory=dict)
 
 
 def _request_bytes(request: dict[str, Any], mapper: Mapper) -> bytes | None:
@@ -599,7 +603,16 @@ def replay(base_url: str) -> list[Outcome]:
                 problems = ["upstream never answered: list it as a difference"]
             else:
                 problems = compare(method, path, recorded, answer)
-            outcomes.append(Outcome(source, exchange["name"], problems))
+            fresh = {
+                "name": exchange["name"],
+                "request": {**request, "path": path, "body": mapper.json(request.get("body"))},
+                "response": {
+                    "status": answer.status,
+                    "content_type": answer.content_type,
+                    "body": answer.body,
+                },
+            }
+            outcomes.append(Outcome(source, exchange["name"], problems, fresh))
     return outcomes
 
 
@@ -647,6 +660,33 @@ def test_listed_differences_still_hold(replayed: list[Outcome]) -> None:
         if (o.source, o.name) in DIFFERENCES and o.problems
     ]
     assert broken == []
+
+
+def _contract_support() -> Any:
+    """The contract tests' validator (tests/contract/contract_support.py), loaded by path."""
+    path = Path(__file__).resolve().parents[1] / "contract" / "contract_support.py"
+    module_spec = importlib.util.spec_from_file_location("contract_support", path)
+    assert module_spec is not None
+    assert module_spec.loader is not None
+    module = sys.modules.get("contract_support") or importlib.util.module_from_spec(module_spec)
+    if "contract_support" not in sys.modules:
+        sys.modules["contract_support"] = module
+        module_spec.loader.exec_module(module)
+    return module
+
+
+def test_answers_validate_against_the_contract(replayed: list[Outcome]) -> None:
+    """What this server answers is what openapi.yaml describes (outside the listed differences)."""
+    support = _contract_support()
+    contract = support.Contract(support.load_spec())
+    failures = []
+    for index, outcome in enumerate(replayed):
+        if (outcome.source, outcome.name) in DIFFERENCES:
+            continue
+        checked = contract.check(support.Exchange(outcome.source, index, outcome.fresh))
+        if checked.problems:
+            failures.append(f"{outcome.source} / {outcome.name}: {'; '.join(checked.problems)}")
+    assert failures == []
 
 
 def test_replay_figures(replayed: list[Outcome], capsys: pytest.CaptureFixture[str]) -> None:
