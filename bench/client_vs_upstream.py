@@ -1,6 +1,6 @@
 """Client benchmark: this project's async client against the upstream ``queen-mq==2.6.0``.
 
-Both clients run the same scenarios (``bench/client_scenarios.py``) against the same
+Both clients run the same scenarios (``bench/_client_scenarios.py``) against the same
 ``queen_server``, in the same run, each in its own process: buffered push of 50k messages,
 push at batch 100, pop+ack at batch 100, consume with batch 100 and concurrency 4. The
 upstream client is installed into ``.bench-venv`` (it also imports as ``queen``). Prints
@@ -18,7 +18,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +28,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_VENV = ROOT / ".bench-venv"
 UPSTREAM = "queen-mq==2.6.0"
-SCENARIO_SCRIPT = Path(__file__).resolve().parent / "client_scenarios.py"
+SCENARIO_SCRIPT = Path(__file__).resolve().parent / "_client_scenarios.py"
 SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
 
 # (scenario, messages, needs prefilled messages across partitions)
@@ -62,14 +61,6 @@ def upstream_python() -> Path:
     return python
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def queen_server() -> Iterator[str]:
     """A ``queen_server`` process on a free port (``QUEEN_BENCH_DSN`` or embedded PostgreSQL).
@@ -79,47 +70,10 @@ def queen_server() -> Iterator[str]:
     if os.environ.get("QUEEN_BENCH_URL"):
         yield os.environ["QUEEN_BENCH_URL"].rstrip("/")
         return
-    port = free_port()
-    data_dir = tempfile.mkdtemp(prefix="queen-bench-")
-    command = [
-        sys.executable,
-        "-m",
-        "queen_server",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-    ]
-    dsn = os.environ.get("QUEEN_BENCH_DSN")
-    command += ["--dsn", dsn] if dsn else ["--data-dir", data_dir]
-    log_path = Path(data_dir) / "server.log"
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                tail = log_path.read_text(errors="replace")[-3000:]
-                raise RuntimeError(f"queen_server exited during start-up:\n{tail}")
-            try:
-                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("queen_server did not start")
-            time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        shutil.rmtree(data_dir, ignore_errors=True)
+    from queen_server.launch import ServerProcess
+
+    with ServerProcess(os.environ.get("QUEEN_BENCH_DSN") or None) as server:
+        yield server.url
 
 
 def prefill(url: str, queue: str, count: int, partitions: int) -> None:
@@ -205,6 +159,11 @@ def main() -> int:
         "CPU ratio = queen / upstream (lower is better)"
     )
     return 0
+
+
+def run() -> None:
+    """Entry point for ``python -m bench``."""
+    main()
 
 
 if __name__ == "__main__":

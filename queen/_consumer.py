@@ -234,13 +234,17 @@ class Consumer:
                 if self.run.fatal is not None:
                     await self._release(messages[position:])
                     return
-                await self._handle([message], message)
+                if not await self._handle([message], message):
+                    # A failed ack released the lease without moving past this message: the
+                    # server redelivers it and everything after it, so stop this batch here.
+                    return
         elif settings.batch == 1:
             await self._handle(messages, messages[0])
         else:
             await self._handle(messages, messages)
 
-    async def _handle(self, messages: list[Message], argument: Any) -> None:
+    async def _handle(self, messages: list[Message], argument: Any) -> bool:
+        """Run the handler on ``messages`` and acknowledge; False when the lease was given up."""
         run = self.run
         try:
             await call_handler(run.handler, argument)
@@ -255,7 +259,8 @@ class Consumer:
                     "ConsumerManager.handler",
                     {"count": len(messages), "error": error_text(exc)},
                 )
-                await self._ack(messages, False, error_text(exc))
+                results = await self._ack(messages, False, error_text(exc))
+                return not any(r.get("leaseReleased") for r in results)
             else:
                 if run.fatal is None:
                     fatal = QueenHandlerError(f"consume handler failed: {error_text(exc)}")
@@ -263,13 +268,19 @@ class Consumer:
                     run.fatal = fatal
                 await self._release(messages)
                 run.stop()
-            return
+            return False
         run.processed += len(messages)
         if run.settings.auto_ack:
             await self._ack(messages, True, None)
+        return True
 
-    async def _ack(self, messages: list[Message], status: bool | str, error: str | None) -> None:
-        """Acknowledge, shielded from cancellation, retrying connection errors; check results."""
+    async def _ack(
+        self, messages: list[Message], status: bool | str, error: str | None
+    ) -> list[dict[str, Any]]:
+        """Acknowledge, shielded from cancellation, retrying connection errors; check results.
+
+        Returns the per-message results (empty when the ack could not be delivered).
+        """
         context = {"error": error} if error is not None else None
         target: Any = messages[0] if len(messages) == 1 else messages
         with anyio.CancelScope(shield=True):
@@ -284,9 +295,9 @@ class Consumer:
                     )
                     if attempt == ACK_ATTEMPTS - 1:
                         self.run.ack_failures += len(messages)
-                        return
+                        return []
                     await anyio.sleep(min(5.0, 0.2 * 2**attempt))
-        results = answer.get("results", [answer])
+        results: list[dict[str, Any]] = answer.get("results", [answer])
         failed = [r for r in results if not r.get("success")]
         if failed:
             self.run.ack_failures += len(failed)
@@ -294,6 +305,7 @@ class Consumer:
                 "ConsumerManager.ack",
                 {"failed": len(failed), "errors": sorted({str(r.get("error")) for r in failed})},
             )
+        return results
 
     async def _release(self, messages: list[Message]) -> None:
         """Give the lease back (ack ``retry`` once per partition) so nothing waits for expiry."""

@@ -152,7 +152,7 @@ def ack_status(status: Any) -> str:
 
 def message_ids(message: Any) -> tuple[str, str, str | None, str | None]:
     """``(transactionId, partitionId, leaseId, consumerGroup)`` of a message dict."""
-    if not isinstance(message, Mapping):
+    if type(message) is not dict and not isinstance(message, Mapping):  # dict: the fast path
         raise client_validation_error(
             f"expected a message dict (as returned by pop/consume), got {message!r}"
         )

@@ -6,9 +6,10 @@ import functools
 from collections.abc import Mapping, Sequence
 from contextlib import AsyncExitStack
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, cast, overload
 
 import anyio
+from anyio.abc import TaskGroup
 
 from . import _endpoints as ep
 from . import _log
@@ -65,6 +66,7 @@ class Queen:
         self._buffers = BufferManager(self._send_push, self.config.retry_delay_millis)
         self._consumers: set[ConsumerRun] = set()
         self._stack: AsyncExitStack | None = None
+        self._task_group: TaskGroup | None = None
         self._closed = False
         self._closing = False
         self.admin = Admin(self)
@@ -94,6 +96,7 @@ class Queen:
             await self.close()
         finally:
             stack, self._stack = self._stack, None
+            self._task_group = None
             if stack is not None:
                 await stack.aclose()
 
@@ -112,36 +115,48 @@ class Queen:
         if self._closed or self._closing:
             return
         self._closing = True  # in-flight acks and flushes may still use the transport
-        deadline = self.config.close_timeout_millis / 1000
-        flush_error: BaseException | None = None
-        with anyio.move_on_after(deadline):
-            for run in list(self._consumers):
-                run.stop()
-            try:
-                await self._buffers.flush()
-            except QueenError as exc:
-                flush_error = exc
-            for run in list(self._consumers):
-                if run.done is not None:
-                    await run.done.wait()
-        for run in list(self._consumers):
-            run.cancel()
-        with anyio.move_on_after(15):
-            for run in list(self._consumers):
-                if run.done is not None:
-                    await run.done.wait()
-        if self._stack is not None:
-            self._task_group.cancel_scope.cancel()
-            self._buffers.attach(None)
-        left = self._buffers.pending()
-        self._closed = True
-        await self._transport.aclose()
+        # Shielded: a cancelled owner must not lose buffered messages or in-flight acks; the
+        # deadline bounds how long this can take.
+        with anyio.CancelScope(shield=True):
+            flush_error = await self._drain(self.config.close_timeout_millis / 1000)
+            if self._task_group is not None:
+                self._task_group.cancel_scope.cancel()
+                self._buffers.attach(None)
+            left = self._buffers.pending()
+            self._closed = True
+            await self._transport.aclose()
         _log.info("Queen.close", {"unflushed": left})
         if left:
             raise QueenError(
                 f"close(): {left} buffered message(s) could not be delivered"
                 + (f" (last error: {flush_error})" if flush_error else "")
             )
+
+    async def _drain(self, deadline: float) -> BaseException | None:
+        """Stop consumers and flush buffers (retrying failures) until done or ``deadline``."""
+        flush_error: BaseException | None = None
+        with anyio.move_on_after(deadline):
+            for run in list(self._consumers):
+                run.stop()
+            failures = 0
+            while True:
+                try:
+                    await self._buffers.flush()
+                    break
+                except QueenError as exc:
+                    flush_error = exc
+                    failures += 1
+                    await anyio.sleep(min(2.0, 0.1 * 2**failures))
+            for run in list(self._consumers):
+                if run.done is not None:
+                    await run.done.wait()
+        for run in list(self._consumers):
+            run.cancel()  # still busy after the deadline: cancel, releasing their messages
+        with anyio.move_on_after(15):
+            for run in list(self._consumers):
+                if run.done is not None:
+                    await run.done.wait()
+        return flush_error
 
     def _check_open(self) -> None:
         if self._closed:
@@ -242,6 +257,22 @@ class Queen:
         """A new atomic transaction of acks and pushes."""
         return TransactionBuilder(self)
 
+    @overload
+    async def ack(
+        self,
+        message: Mapping[str, Any],
+        status: bool | str = True,
+        context: Mapping[str, Any] | None = None,
+    ) -> AckResult: ...
+
+    @overload
+    async def ack(
+        self,
+        message: Sequence[Mapping[str, Any]],
+        status: bool | str = True,
+        context: Mapping[str, Any] | None = None,
+    ) -> AckBatchResult: ...
+
     async def ack(
         self,
         message: Any,
@@ -285,11 +316,17 @@ class Queen:
         by_group: dict[str | None, list[int]] = {}
         entries: list[dict[str, Any]] = []
         for position, message in enumerate(messages):
-            own_state = ack_status(message["_status"]) if "_status" in message else state
-            own_error = message.get("_error", error)
-            entries.append(ack_entry(message, own_state, own_error))
+            if "_status" in message or "_error" in message:  # per-message overrides
+                own_state = ack_status(message.get("_status", state))
+                entries.append(ack_entry(message, own_state, message.get("_error", error)))
+            else:
+                entries.append(ack_entry(message, state, error))
             key = group or message.get("consumerGroup")
-            by_group.setdefault(key, []).append(position)
+            positions = by_group.get(key)
+            if positions is None:
+                by_group[key] = [position]
+            else:
+                positions.append(position)
         results: list[AckResult] = [{} for _ in messages]
         for key, positions in by_group.items():
             body: dict[str, Any] = {"acknowledgments": [entries[p] for p in positions]}
@@ -305,6 +342,16 @@ class Queen:
             "failed": failed,
             "results": results,
         }
+
+    @overload
+    async def renew(  # type: ignore[overload-overlap]  # a str is one lease id, not a list
+        self, target: Mapping[str, Any] | str, seconds: int | None = None
+    ) -> RenewResult: ...
+
+    @overload
+    async def renew(
+        self, target: Sequence[Mapping[str, Any] | str], seconds: int | None = None
+    ) -> list[RenewResult]: ...
 
     async def renew(self, target: Any, seconds: int | None = None) -> Any:
         """Extend the lease of a message, a lease id, or a list of them.

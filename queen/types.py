@@ -64,7 +64,7 @@ class Message(TypedDict):
     partition: str
     leaseId: str | None
     consumerGroup: str
-    trace: NotRequired[TraceFunction]
+    trace: TraceFunction
 
 
 class PushItem(TypedDict, total=False):

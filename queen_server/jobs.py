@@ -13,7 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from queen_server import db
+from queen_server import db, retention
 from queen_server.context import ServerContext
 from queen_server.pushing import PushBatch, write_batch
 
@@ -78,6 +78,8 @@ async def replay_push_buffer(ctx: ServerContext) -> None:
 #: The jobs every server process runs.
 DEFAULT_JOBS: list[PeriodicJob] = [
     PeriodicJob("push-buffer-replay", 2.0, replay_push_buffer),
+    PeriodicJob("retention", retention.SETTINGS.retention_interval, retention.run_retention),
+    PeriodicJob("eviction", retention.SETTINGS.eviction_interval, retention.run_eviction),
 ]
 
 

@@ -22,10 +22,13 @@ class DlqListResponse:
     """
     Attributes:
         messages (list[DlqMessage]):
+        total (int | Unset): Number of dead-lettered messages matching the filters, ignoring `limit` and `offset`. Sent
+            by queen_server; the upstream server omits it (clients compute it then).
         pagination (Pagination | Unset):
     """
 
     messages: list[DlqMessage]
+    total: int | Unset = UNSET
     pagination: Pagination | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -35,6 +38,8 @@ class DlqListResponse:
         for messages_item_data in self.messages:
             messages_item = messages_item_data.to_dict()
             messages.append(messages_item)
+
+        total = self.total
 
         pagination: dict[str, Any] | Unset = UNSET
         if not isinstance(self.pagination, Unset):
@@ -47,6 +52,8 @@ class DlqListResponse:
                 "messages": messages,
             }
         )
+        if total is not UNSET:
+            field_dict["total"] = total
         if pagination is not UNSET:
             field_dict["pagination"] = pagination
 
@@ -65,6 +72,8 @@ class DlqListResponse:
 
             messages.append(messages_item)
 
+        total = d.pop("total", UNSET)
+
         _pagination = d.pop("pagination", UNSET)
         pagination: Pagination | Unset
         if isinstance(_pagination, Unset):
@@ -74,6 +83,7 @@ class DlqListResponse:
 
         dlq_list_response = cls(
             messages=messages,
+            total=total,
             pagination=pagination,
         )
 

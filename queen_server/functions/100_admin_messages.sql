@@ -89,3 +89,41 @@ BEGIN
     RETURN 'ok';
 END;
 $$;
+
+-- Delete every message of a queue (or of one of its partitions) with their DLQ entries and
+-- traces, and reset the consumer-group cursors there; the queue, its configuration and its
+-- partitions stay. Answers the JSON body of the clear-queue extension.
+CREATE OR REPLACE FUNCTION queen.admin_clear_queue(p_queue text, p_partition text)
+RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_queue_id uuid;
+    v_partitions uuid[];
+    v_deleted bigint;
+BEGIN
+    SELECT id INTO v_queue_id FROM queen.queues WHERE name = p_queue;
+    IF NOT FOUND THEN
+        RETURN json_build_object('success', false, 'error', 'Queue not found',
+                                 'queue', p_queue, 'partition', p_partition);
+    END IF;
+    -- lock the partitions: a concurrent push waits, then lands after the clear
+    SELECT array_agg(id ORDER BY id) INTO v_partitions FROM (
+        SELECT id FROM queen.partitions
+        WHERE queue_id = v_queue_id AND (p_partition IS NULL OR name = p_partition)
+        ORDER BY id FOR UPDATE) locked;
+    IF v_partitions IS NULL THEN
+        IF p_partition IS NOT NULL THEN
+            RETURN json_build_object('success', false, 'error', 'Partition not found',
+                                     'queue', p_queue, 'partition', p_partition);
+        END IF;
+        v_partitions := ARRAY[]::uuid[];
+    END IF;
+    WITH gone AS (
+        DELETE FROM queen.messages WHERE partition_id = ANY (v_partitions) RETURNING 1
+    )
+    SELECT count(*) INTO v_deleted FROM gone;
+    DELETE FROM queen.partition_consumers WHERE partition_id = ANY (v_partitions);
+    RETURN json_build_object('success', true, 'queue', p_queue, 'partition', p_partition,
+                             'deletedMessages', v_deleted);
+END;
+$$;

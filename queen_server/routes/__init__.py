@@ -25,6 +25,12 @@ ROUTE_MODULES = [
     "queen_server.routes.trace_queries",
     "queen_server.routes.dlq",
     "queen_server.routes.messages",
+    "queen_server.routes.resources",
+    "queen_server.routes.consumer_groups",
+    "queen_server.routes.status",
+    "queen_server.routes.analytics",
+    "queen_server.routes.migration",
+    "queen_server.routes.streams",
     "queen_server.routes.pending",
 ]
 

@@ -9,46 +9,7 @@ from __future__ import annotations
 from queen_server.router import Route
 from queen_server.web import Request, Response, json_response
 
-PENDING = [
-    ("GET", "/api/v1/resources/overview"),
-    ("GET", "/api/v1/resources/queues"),
-    ("GET", "/api/v1/resources/queues/{queue}"),
-    ("DELETE", "/api/v1/resources/queues/{queue}"),
-    ("GET", "/api/v1/resources/namespaces"),
-    ("GET", "/api/v1/resources/tasks"),
-    ("GET", "/api/v1/resources/partitions"),
-    ("DELETE", "/api/v1/queues/{queue}/clear"),
-    ("GET", "/api/v1/consumer-groups"),
-    ("GET", "/api/v1/consumer-groups/lagging"),
-    ("GET", "/api/v1/consumer-groups/{group}"),
-    ("DELETE", "/api/v1/consumer-groups/{group}"),
-    ("POST", "/api/v1/consumer-groups/{group}/subscription"),
-    ("DELETE", "/api/v1/consumer-groups/{group}/queues/{queue}"),
-    ("POST", "/api/v1/consumer-groups/{group}/queues/{queue}/seek"),
-    ("POST", "/api/v1/consumer-groups/{group}/queues/{queue}/partitions/{partition}/seek"),
-    ("POST", "/api/v1/stats/refresh"),
-    ("GET", "/api/v1/status"),
-    ("GET", "/api/v1/status/queues"),
-    ("GET", "/api/v1/status/queues/{queue}"),
-    ("GET", "/api/v1/status/queues/{queue}/messages"),
-    ("GET", "/api/v1/status/analytics"),
-    ("GET", "/api/v1/status/buffers"),
-    ("GET", "/api/v1/analytics/system-metrics"),
-    ("GET", "/api/v1/analytics/worker-metrics"),
-    ("GET", "/api/v1/analytics/queue-lag"),
-    ("GET", "/api/v1/analytics/queue-ops"),
-    ("GET", "/api/v1/analytics/queue-parked-replicas"),
-    ("GET", "/api/v1/analytics/retention"),
-    ("GET", "/api/v1/analytics/postgres-stats"),
-    ("POST", "/api/v1/migration/test-connection"),
-    ("POST", "/api/v1/migration/start"),
-    ("GET", "/api/v1/migration/status"),
-    ("POST", "/api/v1/migration/validate"),
-    ("POST", "/api/v1/migration/reset"),
-    ("POST", "/streams/v1/queries"),
-    ("POST", "/streams/v1/cycle"),
-    ("POST", "/streams/v1/state/get"),
-]
+PENDING: list[tuple[str, str]] = []
 
 
 async def not_implemented(request: Request) -> Response:

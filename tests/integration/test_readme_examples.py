@@ -226,3 +226,13 @@ async def test_delete_queue(connect: Connect, qname: Callable[[str], str]) -> No
         deleted = await queen.queue(q).delete()
         assert deleted["deleted"] is True
         assert await queen.queue(q).pop() == []
+
+
+async def test_httpx_backend(connect: Connect, qname: Callable[[str], str]) -> None:
+    q = qname("httpx")
+    async with connect(http_backend="httpx") as queen:
+        await queen.queue(q).push([{"data": {"via": "httpx"}}])
+        (message,) = await queen.queue(q).wait(True).timeout_millis(5000).pop()
+        assert message["data"] == {"via": "httpx"}
+        assert (await queen.ack(message, True))["success"] is True
+        assert (await queen.admin.health())["status"] == "healthy"

@@ -7,6 +7,8 @@ from typing import Any
 
 import httpx
 
+from queen_server.launch import ServerProcess
+
 from .helpers import ack, configure, data_of, pop, push
 
 
@@ -263,3 +265,19 @@ def test_move_to_dlq_skips_the_next_message(http: httpx.Client, queue: str) -> N
     assert sorted(m["data"] for m in dlq["messages"]) == ["later", "stuck"]
     # the head was skipped; a message further down keeps its place in the partition
     assert data_of(pop(http, queue, "Default", batch=5, autoAck=True)) == ["fine", "later"]
+
+
+def test_detail_decrypts_the_payload_and_the_dlq_shows_it_stored(fresh_dsn: str) -> None:
+    key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+    with (
+        ServerProcess(fresh_dsn, env={"QUEEN_ENCRYPTION_KEY": key}) as server,
+        httpx.Client(base_url=server.url, timeout=60) as http,
+    ):
+        configure(http, "secret", encryptionEnabled=True)
+        (item,) = push(http, "secret", [{"card": "4111"}])
+        message = pop(http, "secret", "Default")["messages"][0]
+        ack(http, message, "dlq")
+        detail = _get(http, f"/api/v1/messages/{item['partition_id']}/{item['transaction_id']}")
+        assert (detail["payload"], detail["isEncrypted"]) == ({"card": "4111"}, True)
+        (stored,) = _get(http, "/api/v1/dlq", queue="secret")["messages"]
+        assert set(stored["data"]) == {"encrypted", "iv", "authTag"}

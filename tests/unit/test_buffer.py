@@ -164,3 +164,22 @@ async def test_buffer_options_are_validated() -> None:
     with pytest.raises(QueenConfigError, match="unknown buffer option 'count'"):
         queen.queue("q").buffer({"count": 3})  # type: ignore[typeddict-unknown-key]
     await queen.close()
+
+
+async def test_close_retries_failed_flushes_within_its_deadline(mock: respx.MockRouter) -> None:
+    recorder = PushRecorder(mock, fail=3)
+    queen = Queen(BASE, close_timeout_millis=20_000, **FAST)
+    await queen.queue("events").buffer({"time_millis": 60_000}).push([{"data": 1}, {"data": 2}])
+    await queen.close()
+    assert recorder.payloads() == [1, 2]
+    assert recorder.attempts == 4
+
+
+async def test_a_cancelled_owner_still_flushes_on_exit(mock: respx.MockRouter) -> None:
+    recorder = PushRecorder(mock)
+    with anyio.CancelScope() as scope:
+        async with Queen(BASE) as queen:
+            await queen.queue("events").buffer({"time_millis": 60_000}).push({"data": "kept"})
+            scope.cancel()
+            await anyio.sleep(1)
+    assert recorder.payloads() == ["kept"]

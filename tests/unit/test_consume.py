@@ -202,3 +202,24 @@ async def test_a_rejected_pop_stops_the_consumer(mock: respx.MockRouter) -> None
     async with Queen(BASE) as queen:
         with pytest.raises(QueenAuthError, match="Insufficient permissions"):
             await queen.queue("jobs").concurrency(3).consume(lambda m: None)
+
+
+async def test_each_stops_the_batch_when_a_failure_gives_the_lease_back(
+    mock: respx.MockRouter,
+) -> None:
+    fake = FakeQueue(mock, "jobs", 3)
+    fake.ack_answer = {"success": True, "leaseReleased": True}
+    seen: list[str] = []
+
+    def handler(message: Any) -> None:
+        seen.append(message["transactionId"])
+        if message["transactionId"] == "t-1":
+            raise RuntimeError("flaky")
+
+    async with Queen(BASE) as queen:
+        result = (
+            await queen.queue("jobs").batch(3).each().wait(False).idle_millis(300).consume(handler)
+        )
+    assert seen == ["t-0", "t-1"]  # t-2 is left for redelivery, not handled on a lost lease
+    assert fake.statuses() == [("t-0", "completed"), ("t-1", "failed")]
+    assert result == {"processed": 2, "failed": 1, "ackFailures": 0}

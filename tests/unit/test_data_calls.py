@@ -390,3 +390,15 @@ async def test_empty_transaction_is_rejected_before_sending() -> None:
             await queen.transaction().commit()
         with pytest.raises(QueenConfigError, match=r"call \.queue\(name\) first"):
             queen.transaction().push([{"data": 1}])
+
+
+async def test_ack_batch_per_message_overrides(mock: respx.MockRouter) -> None:
+    route = mock.post("/api/v1/ack/batch").respond(200, json=[{"success": True}] * 2)
+    poison = {**MESSAGE, "transactionId": "t-9", "_status": "dlq", "_error": "poison"}
+    async with Queen(BASE) as queen:
+        result = await queen.ack([MESSAGE, poison], True)
+    assert result["success"] is True
+    assert [(a["status"], a.get("error")) for a in sent_json(route)["acknowledgments"]] == [
+        ("completed", None),
+        ("dlq", "poison"),
+    ]

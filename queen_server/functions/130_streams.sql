@@ -1,0 +1,202 @@
+-- Streams (protocol §3.21): query registration and the per-cycle transaction.
+
+-- Register a query by name: new → created (fresh); same hash → source/sink refreshed; another
+-- hash → refused unless p_reset, which wipes the query's state and stores the new hash.
+CREATE OR REPLACE FUNCTION queen.stream_register(
+    p_name text, p_source text, p_sink text, p_hash text, p_reset boolean,
+    OUT conflict boolean, OUT body json)
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_id uuid;
+    v_hash text;
+BEGIN
+    conflict := false;
+    INSERT INTO queen.stream_queries (name, source_queue, sink_queue, config_hash)
+    VALUES (p_name, p_source, p_sink, p_hash)
+    ON CONFLICT (name) DO NOTHING
+    RETURNING id INTO v_id;
+    IF v_id IS NOT NULL THEN
+        body := json_build_object('success', true, 'query_id', v_id, 'name', p_name,
+                                  'config_hash', p_hash, 'fresh', true, 'reset', false);
+        RETURN;
+    END IF;
+    SELECT id, config_hash INTO v_id, v_hash FROM queen.stream_queries
+    WHERE name = p_name FOR UPDATE;
+    IF v_hash = p_hash THEN
+        UPDATE queen.stream_queries
+           SET source_queue = p_source, sink_queue = p_sink, updated_at = now()
+         WHERE id = v_id;
+        body := json_build_object('success', true, 'query_id', v_id, 'name', p_name,
+                                  'config_hash', p_hash, 'fresh', false, 'reset', false);
+    ELSIF p_reset THEN
+        DELETE FROM queen.stream_state WHERE query_id = v_id;
+        UPDATE queen.stream_queries
+           SET source_queue = p_source, sink_queue = p_sink, config_hash = p_hash,
+               updated_at = now()
+         WHERE id = v_id;
+        body := json_build_object('success', true, 'query_id', v_id, 'name', p_name,
+                                  'config_hash', p_hash, 'fresh', false, 'reset', true);
+    ELSE
+        conflict := true;
+        body := json_build_object(
+            'success', false, 'query_id', v_id, 'name', p_name,
+            'error', format('config_hash mismatch: operator chain changed for queryId %L. '
+                            'Pass reset:true to wipe existing state, or use a new queryId.',
+                            p_name));
+    END IF;
+END;
+$$;
+
+-- One streaming cycle, all or nothing: state operations scoped to (query, source partition),
+-- sink pushes through queen.push_messages (dedup by transactionId applies), then the source
+-- ack. Any failure rolls the whole cycle back and answers success:false with the error text
+-- (push_results / state_ops_applied then show what had been done before the failure).
+CREATE OR REPLACE FUNCTION queen.stream_cycle(
+    p_query_id uuid, p_partition_id uuid, p_group text, p_release boolean, p_state_ops jsonb,
+    p_queues text[], p_partitions text[], p_txn_ids text[], p_trace_ids uuid[],
+    p_payloads jsonb[], p_encrypted boolean[], p_msg_ids uuid[], p_ack jsonb)
+RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_queue text;
+    v_applied integer := 0;
+    v_push json := '[]'::json;
+    v_ack json;
+    v_buffered boolean;
+    v_body json;
+    op jsonb;
+    v_msg record;
+    v_cur record;
+    v_status text;
+    v_count bigint;
+    v_lease text;
+BEGIN
+    SELECT q.name INTO v_queue FROM queen.partitions p JOIN queen.queues q ON q.id = p.queue_id
+    WHERE p.id = p_partition_id;
+    BEGIN
+        IF NOT EXISTS (SELECT 1 FROM queen.stream_queries WHERE id = p_query_id) THEN
+            RAISE EXCEPTION 'Query not found: %', p_query_id;
+        END IF;
+        IF v_queue IS NULL THEN
+            RAISE EXCEPTION 'Partition not found: %', p_partition_id;
+        END IF;
+        -- one cycle at a time per (query, partition)
+        PERFORM pg_advisory_xact_lock(hashtextextended(p_query_id::text || p_partition_id::text, 0));
+
+        FOR op IN SELECT e FROM jsonb_array_elements(COALESCE(p_state_ops, '[]'::jsonb)) e LOOP
+            IF op->>'type' = 'upsert' THEN
+                INSERT INTO queen.stream_state (query_id, partition_id, key, value)
+                VALUES (p_query_id, p_partition_id, op->>'key', COALESCE(op->'value', '{}'))
+                ON CONFLICT (query_id, partition_id, key)
+                DO UPDATE SET value = EXCLUDED.value, updated_at = now();
+            ELSIF op->>'type' = 'delete' THEN
+                DELETE FROM queen.stream_state
+                WHERE query_id = p_query_id AND partition_id = p_partition_id
+                  AND key = op->>'key';
+            ELSE
+                RAISE EXCEPTION 'Unknown state_op type: %', COALESCE(op->>'type', 'null');
+            END IF;
+            v_applied := v_applied + 1;
+        END LOOP;
+
+        IF COALESCE(array_length(p_queues, 1), 0) > 0 THEN
+            SELECT buffered, body INTO v_buffered, v_body
+            FROM queen.push_messages(p_queues, p_partitions, p_txn_ids, p_trace_ids, p_payloads,
+                                     p_encrypted, p_msg_ids,
+                                     array_fill(NULL::text, ARRAY[array_length(p_queues, 1)]));
+            IF v_buffered THEN
+                RAISE EXCEPTION 'Push maintenance mode is on: sink pushes are not accepted';
+            END IF;
+            v_push := COALESCE(v_body, '[]'::json);
+        END IF;
+
+        IF p_ack IS NOT NULL AND jsonb_typeof(p_ack) = 'object' THEN
+            SELECT m.seq, m.id, m.created_at INTO v_msg FROM queen.messages m
+            WHERE m.partition_id = p_partition_id AND m.transaction_id = p_ack->>'transactionId';
+            IF NOT FOUND THEN
+                RAISE EXCEPTION 'Message not found';
+            END IF;
+            SELECT c.worker_id, c.lease_expires_at INTO v_cur FROM queen.partition_consumers c
+            WHERE c.partition_id = p_partition_id AND c.consumer_group = p_group FOR UPDATE;
+            v_lease := COALESCE(p_ack->>'leaseId', '');
+            IF v_lease <> '' AND NOT (v_cur.worker_id IS NOT DISTINCT FROM v_lease
+                                      AND v_cur.lease_expires_at > now()) THEN
+                RAISE EXCEPTION 'Invalid or expired lease';
+            END IF;
+            v_status := COALESCE(p_ack->>'status', 'completed');
+            v_count := COALESCE((p_ack->>'count')::bigint, 1);
+            IF v_status IN ('completed', 'success') THEN
+                INSERT INTO queen.partition_consumers AS c
+                    (partition_id, consumer_group, last_consumed_seq, last_consumed_id,
+                     last_consumed_created_at, last_consumed_at, total_messages_consumed,
+                     total_batches_consumed)
+                VALUES (p_partition_id, p_group, v_msg.seq, v_msg.id, v_msg.created_at, now(),
+                        v_count, 1)
+                ON CONFLICT (partition_id, consumer_group) DO UPDATE
+                    SET last_consumed_seq = EXCLUDED.last_consumed_seq,
+                        last_consumed_id = EXCLUDED.last_consumed_id,
+                        last_consumed_created_at = EXCLUDED.last_consumed_created_at,
+                        last_consumed_at = EXCLUDED.last_consumed_at,
+                        total_messages_consumed = c.total_messages_consumed + v_count,
+                        total_batches_consumed = c.total_batches_consumed
+                            + CASE WHEN p_release THEN 1 ELSE 0 END,
+                        worker_id = CASE WHEN p_release THEN NULL ELSE c.worker_id END,
+                        lease_expires_at = CASE WHEN p_release THEN NULL
+                                                ELSE c.lease_expires_at END,
+                        batch_size = CASE WHEN p_release THEN 0 ELSE c.batch_size END,
+                        acked_count = CASE WHEN p_release THEN 0 ELSE c.acked_count END;
+                v_ack := json_build_object('success', true, 'count', v_count,
+                                           'lease_released', p_release, 'dlq', false);
+            ELSIF v_status IN ('failed', 'dlq') THEN
+                INSERT INTO queen.dead_letter_queue
+                    (message_id, partition_id, transaction_id, consumer_group, error_message,
+                     retry_count, original_created_at)
+                VALUES (v_msg.id, p_partition_id, p_ack->>'transactionId', p_group,
+                        COALESCE(p_ack->>'error', 'Streaming cycle reported failure'), 0,
+                        v_msg.created_at);
+                INSERT INTO queen.partition_consumers AS c
+                    (partition_id, consumer_group, last_consumed_seq, last_consumed_id,
+                     last_consumed_created_at, last_consumed_at)
+                VALUES (p_partition_id, p_group, v_msg.seq, v_msg.id, v_msg.created_at, now())
+                ON CONFLICT (partition_id, consumer_group) DO UPDATE
+                    SET last_consumed_seq = EXCLUDED.last_consumed_seq,
+                        last_consumed_id = EXCLUDED.last_consumed_id,
+                        last_consumed_created_at = EXCLUDED.last_consumed_created_at,
+                        last_consumed_at = EXCLUDED.last_consumed_at,
+                        worker_id = NULL, lease_expires_at = NULL, batch_size = 0,
+                        acked_count = 0;
+                v_ack := json_build_object('success', true, 'count', 0,
+                                           'lease_released', false, 'dlq', true);
+            ELSE
+                RAISE EXCEPTION 'Invalid ack status: %', v_status;
+            END IF;
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        RETURN json_build_object('success', false, 'error', SQLERRM,
+                                 'query_id', p_query_id, 'partition_id', p_partition_id,
+                                 'queueName', v_queue, 'state_ops_applied', v_applied,
+                                 'push_results', v_push, 'ack_result', NULL);
+    END;
+    RETURN json_build_object('success', true, 'query_id', p_query_id,
+                             'partition_id', p_partition_id, 'queueName', v_queue,
+                             'state_ops_applied', v_applied, 'push_results', v_push,
+                             'ack_result', v_ack);
+END;
+$$;
+
+-- Read a query's state on one partition, by key order: all keys, the listed ones, a prefix,
+-- and/or only rows whose value.windowEnd is a number at or before p_ripe.
+CREATE OR REPLACE FUNCTION queen.stream_state_get(
+    p_query_id uuid, p_partition_id uuid, p_keys text[], p_prefix text, p_ripe numeric)
+RETURNS json
+LANGUAGE sql STABLE AS $$
+    SELECT json_build_object('success', true, 'rows', COALESCE(json_agg(json_build_object(
+               'key', s.key, 'value', s.value, 'updated_at', s.updated_at) ORDER BY s.key),
+               '[]'::json))
+    FROM queen.stream_state s
+    WHERE s.query_id = p_query_id AND s.partition_id = p_partition_id
+      AND (COALESCE(array_length(p_keys, 1), 0) = 0 OR s.key = ANY (p_keys))
+      AND (p_prefix IS NULL OR starts_with(s.key, p_prefix))
+      AND (p_ripe IS NULL OR (jsonb_typeof(s.value->'windowEnd') = 'number'
+                              AND (s.value->>'windowEnd')::numeric <= p_ripe))
+$$;
