@@ -13,6 +13,8 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+import orjson
+
 from queen_server import db, retention
 from queen_server.context import ServerContext
 from queen_server.pushing import PushBatch, write_batch
@@ -62,7 +64,7 @@ async def replay_push_buffer(ctx: ServerContext) -> None:
                         batch.group(r["queue_name"], r["partition_name"]),
                         r["transaction_id"],
                         None if r["trace_id"] is None else str(r["trace_id"]),
-                        r["payload"],
+                        orjson.Fragment(r["payload"]),
                         r["is_encrypted"],
                         r["producer_sub"],
                     )

@@ -1,7 +1,8 @@
-"""Writing a batch of pushed messages: one call of ``queen.push_messages`` per batch.
+"""Writing a batch of pushed messages: one call of ``queen.push_batch`` per batch.
 
 Shared by ``POST /api/v1/push`` and the replay of pushes parked in maintenance mode. Items are
-grouped by (queue, partition) here, so the database only locks and allocates per group.
+grouped by (queue, partition) here, so the database only locks and allocates per group, and
+the per-item columns travel as one JSON document (see ``queen.push_items``).
 """
 
 from __future__ import annotations
@@ -10,19 +11,20 @@ from dataclasses import dataclass
 from typing import Any
 
 import asyncpg
+import orjson
 
 from queen_server import ids
 
 PUSH_SQL = (
-    "SELECT buffered, partition_ids, dup_items, dup_ids "
-    "FROM queen.push_messages($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+    "SELECT buffered, partition_ids, dup_items, dup_ids FROM queen.push_batch($1, $2, $3, $4)"
 )
 
 
 class PushBatch:
-    """Validated items as the column arrays ``queen.push_messages`` takes.
+    """Validated items, grouped by (queue, partition), in the form ``queen.push_batch`` takes.
 
-    ``add`` items in request order, turn ``payloads`` into JSON text, then ``write_batch``."""
+    ``add`` items in request order, then ``write_batch``. Payloads are JSON-ready values
+    (``orjson.Fragment`` for JSON text)."""
 
     __slots__ = (
         "_group_of",
@@ -52,7 +54,6 @@ class PushBatch:
         self.txns: list[str | None] = []
         self.given_txn: list[bool] = []
         self.traces: list[str | None] = []
-        #: JSON text by the time the batch is written
         self.payloads: list[Any] = []
         self.encrypted: list[bool] = []
         self.subs: list[str | None] = []
@@ -81,7 +82,8 @@ class PushBatch:
         encrypted: bool = False,
         sub: str | None = None,
     ) -> None:
-        """One item of ``group`` (from ``group()``); ``txn`` None: one is made by ``seal``."""
+        """One item of ``group`` (from ``group()``); ``txn`` None: one is made by ``seal``.
+        ``payload`` is any JSON-ready value (``orjson.Fragment`` for JSON text)."""
         rank = self.counts[group - 1] + 1
         self.counts[group - 1] = rank
         self.groups.append(group)
@@ -104,26 +106,27 @@ class PushBatch:
 
         Made transactionIds are UUIDv7s too: cheap to make, and they keep the (partition,
         transactionId) index growing at its right edge."""
-        self.msg_ids = ids.uuid7_batch(len(self.groups))
+        n = len(self.groups)
         missing = self.given_txn.count(False)
+        fresh = ids.uuid7_batch(n + missing)
+        self.msg_ids = fresh[:n]
         if missing:
-            fresh = iter(ids.uuid7_batch(missing))
-            self.txns = [txn if txn is not None else next(fresh) for txn in self.txns]
+            made = iter(fresh[n:])
+            self.txns = [txn if txn is not None else next(made) for txn in self.txns]
 
-    def arguments(self) -> tuple[Any, ...]:
-        return (
-            self.queues,
-            self.partitions,
-            self.counts,
-            self.groups,
-            self.ranks,
-            self.txns,
-            self.traces,
-            self.payloads,
-            self.encrypted,
-            self.msg_ids,
-            self.subs,
-        )
+    def arguments(self) -> tuple[list[str], list[str], list[int], str]:
+        """The arguments of ``queen.push_batch``; columns holding only defaults are left out."""
+        items: dict[str, Any] = {"txn": self.txns, "mid": self.msg_ids, "payload": self.payloads}
+        if any(self.traces):
+            items["trace"] = self.traces
+        if any(self.encrypted):
+            items["enc"] = self.encrypted
+        if any(self.subs):
+            items["sub"] = self.subs
+        if len(self.queues) > 1:
+            items["group"] = self.groups
+            items["rank"] = self.ranks
+        return self.queues, self.partitions, self.counts, orjson.dumps(items).decode()
 
 
 @dataclass(frozen=True)

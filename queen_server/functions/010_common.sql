@@ -15,9 +15,14 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 
 -- A cluster-wide boolean switch from system_state (false when never set).
+-- PL/pgSQL, not SQL: an SQL function with a subquery is not inlined, and is parsed and
+-- planned again in every transaction that calls it; PL/pgSQL keeps the plan per session.
 CREATE OR REPLACE FUNCTION queen.flag(p_key text) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-    SELECT COALESCE((SELECT value = 'true'::jsonb FROM queen.system_state WHERE key = p_key), false)
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    RETURN COALESCE((SELECT value = 'true'::jsonb FROM queen.system_state WHERE key = p_key),
+                    false);
+END;
 $$;
 
 -- Create the queues a push names, with namespace/task derived from the dotted name.

@@ -6,7 +6,7 @@ duplicates) the database returns.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -86,21 +86,47 @@ def parse_items(items: list[Any]) -> PushBatch:
     return batch
 
 
-async def encode_payloads(ctx: ServerContext, batch: PushBatch) -> None:
-    """Payloads as JSON text, encrypted for queues that ask for it (when a key is set)."""
-    dumps = orjson.dumps
+async def encrypt_payloads(ctx: ServerContext, batch: PushBatch) -> None:
+    """Encrypt the payloads of queues that ask for it (when a key is set)."""
     if ctx.cipher is None:
-        batch.payloads = [dumps(p).decode() for p in batch.payloads]
         return
     to_encrypt = await ctx.queues_to_encrypt(set(batch.queues))
+    if not to_encrypt:
+        return
     cipher = ctx.cipher
     for index, payload in enumerate(batch.payloads):
-        raw = dumps(payload)
         if batch.queue_of(index) in to_encrypt:
-            batch.payloads[index] = dumps(cipher.encrypt(raw)).decode()
+            batch.payloads[index] = cipher.encrypt(orjson.dumps(payload))
             batch.encrypted[index] = True
-        else:
-            batch.payloads[index] = raw.decode()
+
+
+class ItemColumns(NamedTuple):
+    """Validated push items as per-item columns, for SQL callers of ``queen.push_messages``."""
+
+    queues: list[str]
+    partitions: list[str]
+    txns: list[str]
+    traces: list[str | None]
+    #: JSON text, encrypted where the queue asks for it
+    payloads: list[str]
+    encrypted: list[bool]
+
+
+async def item_columns(ctx: ServerContext, raw_items: list[Any]) -> ItemColumns:
+    """``raw_items`` validated (400 naming the first bad field), transactionIds made where
+    missing, payloads encrypted where configured."""
+    batch = parse_items(raw_items)
+    batch.seal()
+    await encrypt_payloads(ctx, batch)
+    count = range(len(batch))
+    return ItemColumns(
+        [batch.queue_of(i) for i in count],
+        [batch.partition_of(i) for i in count],
+        [txn for txn in batch.txns if txn is not None],
+        batch.traces,
+        [orjson.dumps(p).decode() for p in batch.payloads],
+        batch.encrypted,
+    )
 
 
 async def push(request: Request) -> Response:
@@ -113,7 +139,7 @@ async def push(request: Request) -> Response:
     validate.batch_size(len(raw_items), "items")
     batch = parse_items(raw_items)
     ctx = request.ctx
-    await encode_payloads(ctx, batch)
+    await encrypt_payloads(ctx, batch)
     result = await write_batch(ctx.pool, batch)
     if result.buffered:
         return json_response(_buffered_answer(batch), 201)

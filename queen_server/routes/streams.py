@@ -18,7 +18,7 @@ import orjson
 
 from queen_server import ids, validate
 from queen_server.router import Route
-from queen_server.routes.push import encode_payloads, parse_items
+from queen_server.routes.push import item_columns
 from queen_server.web import (
     BadRequest,
     Request,
@@ -135,10 +135,9 @@ async def run_cycle(request: Request) -> Response:
         raise BadRequest(f"push_items must be an array, got {describe(raw_items)}")
     validate.batch_size(len(raw_items), "push_items")
     ack = _ack(body.get("ack"))
-    items = parse_items(raw_items)
-    message_ids = _message_ids(raw_items)
     ctx = request.ctx
-    payloads = await encode_payloads(ctx, items)
+    items = await item_columns(ctx, raw_items)
+    message_ids = _message_ids(raw_items)
     text = await ctx.pool.fetchval(
         CYCLE_SQL,
         query_id,
@@ -150,7 +149,7 @@ async def run_cycle(request: Request) -> Response:
         items.partitions,
         items.txns,
         items.traces,
-        payloads,
+        items.payloads,
         items.encrypted,
         message_ids,
         ack,

@@ -155,7 +155,7 @@ def test_deleting_a_queue_deletes_its_messages(fresh_dsn: str) -> None:
         try:
             await db.migrate(conn)
             batch = PushBatch()
-            batch.add(batch.group("gone", "Default"), "t", None, "1")
+            batch.add(batch.group("gone", "Default"), "t", None, 1)
             await write_batch(conn, batch)
             await conn.execute("DELETE FROM queen.queues WHERE name = 'gone'")
             return int(await conn.fetchval("SELECT count(*) FROM queen.messages"))
