@@ -5,12 +5,18 @@ Baseline: asyncpg inserting the same rows (one multi-row INSERT per batch) and d
 Server: the same number of messages pushed over HTTP in batches, then popped (batch 100) and
 acknowledged with ack/batch. Both sides use the same concurrency. Printed as messages/s and
 as a ratio to the baseline.
+
+Each scenario runs ``QUEEN_BENCH_ROUNDS`` times (3), baseline and server taking turns, so a
+burst of other work on the machine does not decide a whole row: the row shows the median
+rates, the median of the per-round ratios and their range. Rows are printed as soon as they
+are measured. ``QUEEN_BENCH_WORKERS`` sets the server's ``--workers`` (1).
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -22,7 +28,7 @@ import asyncpg
 import httpx
 import orjson
 
-from bench._report import machine, table
+from bench._report import machine
 from queen_server.launch import EmbeddedPostgres, ServerProcess
 
 CONCURRENCY = 4
@@ -32,6 +38,9 @@ PARTITIONS = 8
 PUSH_CASES = [(1, 1_500), (10, 8_000), (100, 30_000), (1000, 60_000)]
 POP_MESSAGES = 30_000
 PAYLOAD_PAD = "x" * 64
+HEADERS = ["scenario", "baseline msg/s (asyncpg)", "queen_server msg/s", "ratio", "ratio range"]
+#: rows are printed one by one, so the columns have fixed widths
+WIDTHS = [max(len(h), w) for h, w in zip(HEADERS, [18, 0, 0, 5, 9], strict=True)]
 
 
 def _payload(i: int) -> dict[str, object]:
@@ -125,6 +134,7 @@ async def server_push(client: httpx.AsyncClient, queue: str, total: int, batch: 
 
 
 async def server_pop_ack(client: httpx.AsyncClient, queue: str, total: int) -> float:
+    """Messages popped and acknowledged per second (only those actually received count)."""
     remaining = [total]
 
     async def worker() -> None:
@@ -156,10 +166,40 @@ async def server_pop_ack(client: httpx.AsyncClient, queue: str, total: int) -> f
             remaining[0] -= len(messages)
 
     seconds = await _timed([worker for _ in range(CONCURRENCY)])
-    return total / seconds
+    return (total - remaining[0]) / seconds
 
 
-async def measure(dsn: str, url: str) -> list[list[str]]:
+def _line(cells: list[str]) -> str:
+    return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, WIDTHS, strict=True)) + " |"
+
+
+def _print(cells: list[str]) -> None:
+    sys.stdout.write(_line(cells) + "\n")
+    sys.stdout.flush()
+
+
+def _row(name: str, rounds: list[tuple[float, float]]) -> list[str]:
+    """Median rates, median ratio and the ratio range of (baseline, server) rounds."""
+    ratios = sorted(ours / base for base, ours in rounds)
+    return [
+        name,
+        f"{statistics.median(base for base, _ in rounds):,.0f}",
+        f"{statistics.median(ours for _, ours in rounds):,.0f}",
+        f"{statistics.median(ratios):.0%}",
+        f"{ratios[0]:.0%}-{ratios[-1]:.0%}",
+    ]
+
+
+async def _pop_round(pool: asyncpg.Pool, client: httpx.AsyncClient) -> tuple[float, float]:
+    queue = f"bench-{uuid.uuid4().hex[:8]}"
+    await baseline_push(pool, POP_MESSAGES, 1000)
+    await server_push(client, queue, POP_MESSAGES, 1000)
+    base = await baseline_pop(pool, POP_MESSAGES)
+    ours = await server_pop_ack(client, queue, POP_MESSAGES)
+    return base, ours
+
+
+async def measure(dsn: str, url: str, rounds: int) -> list[list[str]]:
     rows: list[list[str]] = []
     pool = await asyncpg.create_pool(dsn, min_size=CONCURRENCY, max_size=CONCURRENCY)
     assert pool is not None
@@ -169,20 +209,16 @@ async def measure(dsn: str, url: str) -> list[list[str]]:
     async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
         await client.get("/health")
         for batch, total in PUSH_CASES:
-            queue = f"bench-{uuid.uuid4().hex[:8]}"
-            base = await baseline_push(pool, total, batch)
-            ours = await server_push(client, queue, total, batch)
-            rows.append(
-                [f"push, batch {batch}", f"{base:,.0f}", f"{ours:,.0f}", f"{ours / base:.0%}"]
-            )
-        queue = f"bench-{uuid.uuid4().hex[:8]}"
-        await baseline_push(pool, POP_MESSAGES, 1000)
-        await server_push(client, queue, POP_MESSAGES, 1000)
-        base = await baseline_pop(pool, POP_MESSAGES)
-        ours = await server_pop_ack(client, queue, POP_MESSAGES)
-        rows.append(
-            [f"pop+ack, batch {POP_BATCH}", f"{base:,.0f}", f"{ours:,.0f}", f"{ours / base:.0%}"]
-        )
+            results = []
+            for _ in range(rounds):
+                base = await baseline_push(pool, total, batch)
+                ours = await server_push(client, f"bench-{uuid.uuid4().hex[:8]}", total, batch)
+                results.append((base, ours))
+            rows.append(_row(f"push, batch {batch}", results))
+            _print(rows[-1])
+        results = [await _pop_round(pool, client) for _ in range(rounds)]
+        rows.append(_row(f"pop+ack, batch {POP_BATCH}", results))
+        _print(rows[-1])
         await pool.execute("DROP TABLE IF EXISTS bench_baseline")
     await pool.close()
     return rows
@@ -190,6 +226,14 @@ async def measure(dsn: str, url: str) -> list[list[str]]:
 
 def run() -> None:
     workers = int(os.environ.get("QUEEN_BENCH_WORKERS", "1"))
+    rounds = max(int(os.environ.get("QUEEN_BENCH_ROUNDS", "3")), 1)
+    sys.stdout.write(
+        f"machine: {machine()}; {CONCURRENCY} concurrent clients, {PARTITIONS} partitions, "
+        f"server workers: {workers}, rounds: {rounds}\n"
+    )
+    _print(HEADERS)
+    sys.stdout.write("|" + "|".join("-" * (w + 2) for w in WIDTHS) + "|\n")
+    sys.stdout.flush()
     with tempfile.TemporaryDirectory(prefix="queen-bench-") as tmp:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -197,12 +241,6 @@ def run() -> None:
             dsn = database.start()
         try:
             with ServerProcess(dsn, workers=workers) as server:
-                rows = asyncio.run(measure(dsn, server.url))
+                asyncio.run(measure(dsn, server.url, rounds))
         finally:
             database.stop()
-    sys.stdout.write(
-        f"machine: {machine()}; {CONCURRENCY} concurrent clients, {PARTITIONS} partitions, "
-        f"server workers: {workers}\n"
-    )
-    headers = ["scenario", "baseline msg/s (asyncpg)", "queen_server msg/s", "ratio"]
-    sys.stdout.write(table(headers, rows) + "\n")

@@ -31,6 +31,8 @@ class Settings:
     log_level: str = "info"
     pool_min: int = 2
     pool_max: int = 20
+    #: index of this process among the server's workers (``--workers``), reported by /health
+    worker_id: int = 0
     #: pop ``timeout`` default in ms (upstream DEFAULT_TIMEOUT)
     default_timeout_ms: int = 30000
     #: pop ``batch`` default (upstream DEFAULT_BATCH_SIZE)

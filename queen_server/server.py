@@ -13,6 +13,10 @@ import multiprocessing
 import os
 import signal
 import socket
+import sys
+import threading
+import time
+from dataclasses import replace
 from types import FrameType
 from typing import Any
 
@@ -24,6 +28,8 @@ from queen_server.config import Settings
 log = logging.getLogger("queen_server")
 
 GRACEFUL_SECONDS = 15
+#: how often a worker checks that the process that started it is still there
+ORPHAN_CHECK_SECONDS = 1.0
 
 
 class _Server(uvicorn.Server):
@@ -81,9 +87,21 @@ def run_single(settings: Settings, sock: socket.socket | None = None, banner: st
     return bool(server.started)
 
 
-def _worker(settings: Settings, sock: socket.socket) -> None:
+def _stop_when_orphaned(parent: int) -> None:
+    """Ask this worker to stop (as SIGTERM would) once the process that started it is gone,
+    so a killed parent never leaves workers holding the port."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    with_suppress_kill(os.getpid(), signal.SIGTERM)
+
+
+def _worker(settings: Settings, sock: socket.socket, parent: int) -> None:
     logging.basicConfig(level=settings.log_level.upper(), format="%(message)s")
-    run_single(settings, sock)
+    threading.Thread(
+        target=_stop_when_orphaned, args=(parent,), name="queen-orphan-check", daemon=True
+    ).start()
+    if not run_single(settings, sock):
+        sys.exit(1)
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -96,32 +114,46 @@ def bind_socket(host: str, port: int) -> socket.socket:
 
 
 def run_workers(settings: Settings, workers: int, banner: str = "") -> bool:
-    """Serve with ``workers`` processes sharing one listening socket."""
+    """Serve with ``workers`` processes sharing one listening socket; True when all of them
+    started and stopped cleanly. A stop request (SIGINT/SIGTERM) is passed on to every
+    worker; workers also stop by themselves when this process dies."""
     sock = bind_socket(settings.host, settings.port)
     if banner:
         log.info("%s", banner)
     spawn = multiprocessing.get_context("spawn")
     procs = [
-        spawn.Process(target=_worker, args=(settings, sock), name=f"queen-worker-{i}")
+        spawn.Process(
+            target=_worker,
+            args=(replace(settings, worker_id=i), sock, os.getpid()),
+            name=f"queen-worker-{i}",
+        )
         for i in range(workers)
     ]
-    for proc in procs:
-        proc.start()
+    stopping = False
 
     def forward(sig: int, _frame: Any) -> None:
+        nonlocal stopping
+        stopping = True
         for proc in procs:
-            if proc.is_alive() and proc.pid is not None:
+            if proc.pid is not None and proc.exitcode is None:
                 with_suppress_kill(proc.pid, signal.SIGTERM)
 
+    # installed before the first worker starts: a stop request can come at any time
     previous = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)}
     try:
         for proc in procs:
-            proc.join()
+            if not stopping:
+                proc.start()
+        for proc in procs:
+            if proc.pid is not None:
+                proc.join()
+                if proc.exitcode != 0 and not stopping:
+                    log.error("%s exited with code %s", proc.name, proc.exitcode)
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
         sock.close()
-    return all(proc.exitcode == 0 for proc in procs)
+    return all(proc.exitcode == 0 for proc in procs if proc.pid is not None)
 
 
 def with_suppress_kill(pid: int, sig: int) -> None:

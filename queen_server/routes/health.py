@@ -59,10 +59,10 @@ async def health(request: Request) -> Response:
         "status": "healthy" if healthy else "unhealthy",
         "database": "connected" if healthy else "disconnected",
         "server": SERVER_NAME,
-        "worker_id": 0,
+        "worker_id": ctx.settings.worker_id,
         "version": __version__,
         "shared_state": shared_state(ctx, maintenance, pop_maintenance),
-        "queen": {"worker_id": 0, "status": "active"},
+        "queen": {"worker_id": ctx.settings.worker_id, "status": "active"},
     }
     return json_response(body, 200 if healthy else 503)
 
