@@ -23,8 +23,9 @@ PUSH_SQL = (
 class PushBatch:
     """Validated items, grouped by (queue, partition), in the form ``queen.push_batch`` takes.
 
-    ``add`` items in request order, then ``write_batch``. Payloads are JSON-ready values
-    (``orjson.Fragment`` for JSON text)."""
+    ``add`` items in request order (or fill the per-item columns directly, keeping ``counts``
+    right), then ``write_batch``. Payloads are JSON-ready values (``orjson.Fragment`` for JSON
+    text)."""
 
     __slots__ = (
         "_group_of",
@@ -36,7 +37,6 @@ class PushBatch:
         "partitions",
         "payloads",
         "queues",
-        "ranks",
         "subs",
         "traces",
         "txns",
@@ -50,13 +50,15 @@ class PushBatch:
         self.counts: list[int] = []
         # per item
         self.groups: list[int] = []
-        self.ranks: list[int] = []
+        #: None where the request gave none (``seal`` makes one)
         self.txns: list[str | None] = []
-        self.given_txn: list[bool] = []
         self.traces: list[str | None] = []
         self.payloads: list[Any] = []
-        self.encrypted: list[bool] = []
-        self.subs: list[str | None] = []
+        # rare per-item values, by item index
+        self.encrypted: dict[int, bool] = {}
+        self.subs: dict[int, str] = {}
+        # made by seal
+        self.given_txn: list[bool] = []
         self.msg_ids: list[str] = []
 
     def __len__(self) -> int:
@@ -84,16 +86,15 @@ class PushBatch:
     ) -> None:
         """One item of ``group`` (from ``group()``); ``txn`` None: one is made by ``seal``.
         ``payload`` is any JSON-ready value (``orjson.Fragment`` for JSON text)."""
-        rank = self.counts[group - 1] + 1
-        self.counts[group - 1] = rank
+        if encrypted:
+            self.encrypted[len(self.groups)] = True
+        if sub is not None:
+            self.subs[len(self.groups)] = sub
+        self.counts[group - 1] += 1
         self.groups.append(group)
-        self.ranks.append(rank)
         self.txns.append(txn)
-        self.given_txn.append(txn is not None)
         self.traces.append(trace)
         self.payloads.append(payload)
-        self.encrypted.append(encrypted)
-        self.subs.append(sub)
 
     def queue_of(self, index: int) -> str:
         return self.queues[self.groups[index] - 1]
@@ -107,7 +108,8 @@ class PushBatch:
         Made transactionIds are UUIDv7s too: cheap to make, and they keep the (partition,
         transactionId) index growing at its right edge."""
         n = len(self.groups)
-        missing = self.given_txn.count(False)
+        self.given_txn = [txn is not None for txn in self.txns]
+        missing = n - sum(self.given_txn)
         fresh = ids.uuid7_batch(n + missing)
         self.msg_ids = fresh[:n]
         if missing:
@@ -117,15 +119,21 @@ class PushBatch:
     def arguments(self) -> tuple[list[str], list[str], list[int], str]:
         """The arguments of ``queen.push_batch``; columns holding only defaults are left out."""
         items: dict[str, Any] = {"txn": self.txns, "mid": self.msg_ids, "payload": self.payloads}
+        count = range(len(self.groups))
         if any(self.traces):
             items["trace"] = self.traces
-        if any(self.encrypted):
-            items["enc"] = self.encrypted
-        if any(self.subs):
-            items["sub"] = self.subs
+        if self.encrypted:
+            items["enc"] = [self.encrypted.get(i, False) for i in count]
+        if self.subs:
+            items["sub"] = [self.subs.get(i) for i in count]
         if len(self.queues) > 1:
             items["group"] = self.groups
-            items["rank"] = self.ranks
+            taken = [0] * len(self.queues)
+            ranks = []
+            for group in self.groups:
+                taken[group - 1] += 1
+                ranks.append(taken[group - 1])
+            items["rank"] = ranks
         return self.queues, self.partitions, self.counts, orjson.dumps(items).decode()
 
 

@@ -70,6 +70,8 @@ def _config(app: QueenApp, settings: Settings) -> uvicorn.Config:
         lifespan="on",
         access_log=False,
         server_header=False,
+        # no proxy in front by default: skip the X-Forwarded-* middleware on every request
+        proxy_headers=False,
         log_level=uvicorn_level,
         timeout_graceful_shutdown=GRACEFUL_SECONDS,
         timeout_keep_alive=10,

@@ -179,8 +179,7 @@ BEGIN
                  producer_sub, created_at)
             SELECT v_pid, v_last - p_counts[1] + u.rnk, u.mid, u.txn, u.trace, u.payload,
                    u.enc, u.sub, v_at
-            FROM queen.push_items(p_items) u
-            ORDER BY u.ord;
+            FROM queen.push_items(p_items) u;  -- already in order: no sort
             partition_ids := ARRAY[v_pid];
         ELSE
             IF EXISTS (SELECT 1 FROM unnest(p_queues) AS n(name)

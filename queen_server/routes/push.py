@@ -57,11 +57,15 @@ def parse_items(items: list[Any]) -> PushBatch:
     """Validate every item (400 naming the first bad field) and group them.
 
     This loop is the hot path of every push: an item whose queue and partition names already
-    passed and that has no traceId takes a few dictionary look-ups; any other item goes
+    passed, with no traceId, goes straight into the batch's columns; any other item goes
     through ``parse_item``, which checks everything and words the errors."""
     batch = PushBatch()
     known = {DEFAULT_PARTITION}
     max_txn = validate.MAX_NAME_LENGTH
+    counts, groups, txns = batch.counts, batch.groups, batch.txns
+    traces, payloads = batch.traces, batch.payloads
+    last_queue = last_partition = ""
+    group = 0
     for index, item in enumerate(items):
         if item.__class__ is dict:
             queue = item.get("queue")
@@ -77,7 +81,14 @@ def parse_items(items: list[Any]) -> PushBatch:
                 and (txn is None or (txn.__class__ is str and len(txn) <= max_txn))
                 and item.get("traceId") is None
             ):
-                batch.add(batch.group(queue, partition), txn or None, None, item.get("payload"))
+                if queue != last_queue or partition != last_partition:
+                    group = batch.group(queue, partition)
+                    last_queue, last_partition = queue, partition
+                counts[group - 1] += 1
+                groups.append(group)
+                txns.append(txn or None)
+                traces.append(None)
+                payloads.append(item.get("payload"))
                 continue
         queue, partition, txn, trace, payload = parse_item(item, f"items[{index}]")
         known.add(queue)
@@ -125,7 +136,7 @@ async def item_columns(ctx: ServerContext, raw_items: list[Any]) -> ItemColumns:
         [txn for txn in batch.txns if txn is not None],
         batch.traces,
         [orjson.dumps(p).decode() for p in batch.payloads],
-        batch.encrypted,
+        [batch.encrypted.get(i, False) for i in count],
     )
 
 
