@@ -19,6 +19,6 @@ def running_event_loop() -> str | None:
     if asyncio is not None and asyncio.events._get_running_loop() is not None:
         return "asyncio"
     trio = sys.modules.get("trio")
-    if trio is not None and trio.lowlevel.in_trio_run():
+    if trio is not None and trio.lowlevel.in_trio_task():
         return "trio"
     return None
