@@ -1,6 +1,8 @@
 """Shared fixtures: an embedded PostgreSQL, a queen_server on it, and the anyio backends.
 
 Set QUEEN_TEST_PG_DSN to run against an existing PostgreSQL instead of an embedded one.
+The server comes from queen's own pytest plugin (``queen_url``, see ``queen/pytest_plugin.py``),
+started on the session's database, so this suite starts servers the way users do.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from queen_server.launch import EmbeddedPostgres, ServerProcess
+from queen_server.launch import EmbeddedPostgres
 
 
 @pytest.fixture(scope="session")
@@ -32,10 +34,15 @@ def pg_dsn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def server_url(pg_dsn: str) -> Iterator[str]:
+def queen_pg_dsn(pg_dsn: str) -> str:
+    """The plugin's ``queen_url`` server uses the session's database."""
+    return pg_dsn
+
+
+@pytest.fixture(scope="session")
+def server_url(queen_url: str) -> str:
     """Base URL of a queen_server process (free port) on ``pg_dsn``."""
-    with ServerProcess(pg_dsn) as server:
-        yield server.url
+    return queen_url
 
 
 @pytest.fixture(params=["asyncio", "trio"])

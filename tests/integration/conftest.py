@@ -2,9 +2,9 @@
 
 Each scenario is written once against the async API and asks for ``connect``; the
 ``flavour`` parameter decides which client it talks to. ``asyncio`` and ``trio`` run
-``queen.Queen`` under that event loop. A blocking flavour plugs in here by adding its name
-to ``FLAVOURS`` and a driver that exposes the blocking client through the same awaitable
-shape (each blocking call run in a worker thread), so no scenario is copied.
+``queen.Queen`` under that event loop; ``sync`` runs ``queen.sync.Queen`` through a driver
+that exposes it in the same awaitable shape (each blocking call run in a worker thread, see
+``sync_driver.py``), so no scenario is copied.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ import pytest
 
 from queen import Queen, QueenServerError
 
-FLAVOURS = ["asyncio", "trio"]
+from .sync_driver import connect_sync
+
+FLAVOURS = ["asyncio", "trio", "sync"]
 
 Connect = Callable[..., AbstractAsyncContextManager[Any]]
 
@@ -39,6 +41,10 @@ def connect(flavour: str, server_url: str) -> Connect:
 
     @asynccontextmanager
     async def open_client(urls: Any = None, **options: Any) -> AsyncIterator[Any]:
+        if flavour == "sync":
+            async with connect_sync(urls or server_url, **options) as queen:
+                yield queen
+            return
         async with Queen(urls or server_url, **options) as queen:
             yield queen
 

@@ -1,0 +1,96 @@
+"""pytest plugin of queen-mq (entry point ``queen``): fixtures for testing with a Queen server.
+
+Nothing starts when the plugin loads; a server starts the first time a test asks for one of
+its fixtures, and serves the whole session:
+
+* ``queen_url`` (session): base URL of a local ``queen_server`` (embedded PostgreSQL, or
+  ``$QUEEN_TEST_PG_DSN``), or of the server named by ``$QUEEN_TEST_URL``;
+* ``queen_client`` (per test, async): an open :class:`queen.Queen` on it — for tests marked
+  ``@pytest.mark.anyio`` (anyio's pytest plugin runs it under the test's backend);
+* ``queen_sync_client`` (per test): an open :class:`queen.sync.Queen`;
+* ``queen_queue_name`` (per test): ``queen_queue_name("orders")`` gives a queue name unique to
+  the test; those queues are deleted after it;
+* ``queen_pg_dsn`` (session): the database ``queen_url``'s server uses — override it in your
+  ``conftest.py`` to share a database you already start.
+
+Disable the plugin with ``-p no:queen``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from queen import Queen
+    from queen.sync import Queen as SyncQueen
+
+URL_ENV = "QUEEN_TEST_URL"
+
+
+@pytest.fixture(scope="session")
+def queen_pg_dsn() -> str | None:
+    """PostgreSQL DSN for ``queen_url``'s server; ``None`` starts an embedded one."""
+    from queen.testing import DSN_ENV
+
+    return os.environ.get(DSN_ENV) or None
+
+
+@pytest.fixture(scope="session")
+def queen_url(queen_pg_dsn: str | None) -> Iterator[str]:
+    """Base URL of a Queen server for the whole session (started on first use)."""
+    external = os.environ.get(URL_ENV)
+    if external:
+        yield external.rstrip("/")
+        return
+    from queen.testing import local_server_sync
+
+    with local_server_sync(dsn=queen_pg_dsn) as url:
+        yield url
+
+
+@pytest.fixture
+def queen_queue_name(
+    request: pytest.FixtureRequest, queen_url: str
+) -> Iterator[Callable[..., str]]:
+    """``queen_queue_name("orders")`` → a queue name unique to this test (deleted after it)."""
+    from queen.testing import unique_name
+
+    names: list[str] = []
+
+    def make(base: str = "q") -> str:
+        name = unique_name(base, scope=request.node.name)
+        names.append(name)
+        return name
+
+    yield make
+    if names:
+        from queen.sync import Queen as SyncQueen
+
+        with SyncQueen(queen_url, retry_attempts=1) as client:
+            for name in names:
+                # best effort: the test may have deleted it already
+                with contextlib.suppress(Exception):
+                    client.queue(name).delete()
+
+
+@pytest.fixture
+async def queen_client(queen_url: str, anyio_backend: Any) -> AsyncIterator[Queen]:
+    """An open async client on ``queen_url``, closed after the test."""
+    from queen import Queen
+
+    async with Queen(queen_url) as client:
+        yield client
+
+
+@pytest.fixture
+def queen_sync_client(queen_url: str) -> Iterator[SyncQueen]:
+    """An open blocking client on ``queen_url``, closed after the test."""
+    from queen.sync import Queen as SyncQueen
+
+    with SyncQueen(queen_url) as client:
+        yield client

@@ -1,0 +1,91 @@
+"""A real Queen server for your tests, in one line.
+
+    async with queen.testing.local_server() as url:      # asyncio or trio
+        async with queen.Queen(url) as client: ...
+
+    with queen.testing.local_server_sync() as url:        # plain code, unittest, threads
+        with queen.sync.Queen(url) as client: ...
+
+Each starts a ``queen_server`` process on a free port and stops it (and removes its files)
+afterwards. The database is an embedded PostgreSQL created for that server, or the one named
+by ``dsn`` / the ``QUEEN_TEST_PG_DSN`` environment variable. Needs the ``server`` extra
+(``pip install 'queen-mq[server]'``); ``import queen`` never needs it.
+
+The pytest plugin (``queen.pytest_plugin``, active once queen-mq is installed) offers these
+as fixtures: ``queen_url``, ``queen_client``, ``queen_sync_client``, ``queen_queue_name``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import AsyncIterator, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from queen_server.launch import ServerProcess
+
+__all__ = ["DSN_ENV", "local_server", "local_server_sync", "unique_name"]
+
+DSN_ENV = "QUEEN_TEST_PG_DSN"
+
+
+def _server(
+    dsn: str | None,
+    data_dir: str | Path | None,
+    env: Mapping[str, str] | None,
+    startup_timeout: float,
+) -> ServerProcess:
+    try:
+        from queen_server.launch import ServerProcess
+    except ImportError as exc:  # the server extra is not installed
+        raise ImportError(
+            "queen.testing starts a local queen_server, which needs the server extra: "
+            "pip install 'queen-mq[server]'"
+        ) from exc
+    return ServerProcess(
+        dsn or os.environ.get(DSN_ENV) or None,
+        data_dir=data_dir,
+        env=dict(env) if env else None,
+        startup_timeout=startup_timeout,
+    )
+
+
+@asynccontextmanager
+async def local_server(
+    *,
+    dsn: str | None = None,
+    data_dir: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    startup_timeout: float = 90.0,
+) -> AsyncIterator[str]:
+    """Run a ``queen_server`` on a free port for the block; yields its base URL.
+
+    ``dsn``: PostgreSQL to use (default ``$QUEEN_TEST_PG_DSN``, else an embedded PostgreSQL in
+    ``data_dir`` or a temporary directory). ``env``: extra environment for the server
+    (e.g. ``QUEEN_ENCRYPTION_KEY``). Works under asyncio and trio.
+    """
+    async with _server(dsn, data_dir, env, startup_timeout) as server:
+        yield server.url
+
+
+@contextmanager
+def local_server_sync(
+    *,
+    dsn: str | None = None,
+    data_dir: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    startup_timeout: float = 90.0,
+) -> Iterator[str]:
+    """The blocking twin of :func:`local_server`: ``with local_server_sync() as url:``."""
+    with _server(dsn, data_dir, env, startup_timeout) as server:
+        yield server.url
+
+
+def unique_name(base: str = "q", scope: str = "test") -> str:
+    """A queue name no other test uses: ``<scope>-<base>-<random hex>`` (safe characters)."""
+    cleaned = re.sub(r"[^A-Za-z0-9_.]+", "-", f"{scope}-{base}").strip("-")[:120]
+    return f"{cleaned}-{uuid.uuid4().hex[:8]}"
