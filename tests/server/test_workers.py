@@ -21,18 +21,29 @@ pytestmark = pytest.mark.slow
 MAX_CONNECTIONS = 200
 
 
-def _children(pid: int) -> list[int]:
+def _workers(pid: int) -> list[int]:
+    """The worker processes of the server ``pid`` (not multiprocessing's helper process)."""
     found = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 with open(f"/proc/{entry}/stat", encoding="ascii") as stat:
                     fields = stat.read().rsplit(")", 1)[1].split()
+                with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                    command = cmdline.read()
             except OSError:
                 continue
-            if int(fields[1]) == pid and fields[0] != "Z":
+            if int(fields[1]) == pid and fields[0] != "Z" and b"spawn_main" in command:
                 found.append(int(entry))
     return found
+
+
+def _still_running(pids: list[int], seconds: float = 30) -> list[int]:
+    """The processes of ``pids`` still running after waiting up to ``seconds`` for them."""
+    deadline = time.monotonic() + seconds
+    while [p for p in pids if _running(p)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return [p for p in pids if _running(p)]
 
 
 def _running(pid: int) -> bool:
@@ -76,23 +87,21 @@ def test_workers_stop_with_the_server_and_when_it_is_killed(pg_dsn: str) -> None
     server = ServerProcess(pg_dsn, workers=2)
     server.start()
     assert server.pid is not None
-    workers = _children(server.pid)
-    assert len([w for w in workers if _running(w)]) >= 2
+    workers = _workers(server.pid)
+    assert len(workers) == 2
     process = server._proc
     assert process is not None
     server.stop()  # SIGTERM: a clean stop of every worker
     assert process.returncode == 0
-    assert not [w for w in workers if _running(w)]
+    assert _still_running(workers) == []
 
     server = ServerProcess(pg_dsn, workers=2)
     server.start()
     assert server.pid is not None
-    workers = _children(server.pid)
+    workers = _workers(server.pid)
+    assert len(workers) == 2
     os.kill(server.pid, signal.SIGKILL)  # no chance to pass the stop on
-    deadline = time.monotonic() + 30
-    while [w for w in workers if _running(w)] and time.monotonic() < deadline:
-        time.sleep(0.1)
-    left = [w for w in workers if _running(w)]
+    left = _still_running(workers)
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     server.stop()
