@@ -18,6 +18,7 @@ import anyio.to_thread
 
 from .. import _builders as aio
 from .._errors import QueenConfigError
+from .._wire import DEFAULT_PARTITION, push_items
 from ._loop import Job, mark_handler_thread
 
 if TYPE_CHECKING:
@@ -95,11 +96,18 @@ class QueueBuilder:
         Returns the server's per-item results, or ``{"buffered": True, "count": n}`` when
         buffering (the client's loop thread then flushes in the background).
         """
-        return self._client._run("push", self._async.push, items)
+        options = self._async._o
+        if "buffer" not in options:
+            return self._client._run("push", self._async.push, items)
+        queue = self._async._require_queue("push")
+        partition = options.get("partition") or DEFAULT_PARTITION
+        wire = push_items(queue, partition, items)  # validated here, in the caller's thread
+        self._client._stage_push(queue, partition, wire, options["buffer"])
+        return {"buffered": True, "count": len(wire)}
 
     def flush_buffer(self) -> None:
         """Send what is buffered for this queue (this partition if one was set)."""
-        self._client._run("flush_buffer", self._async.flush_buffer)
+        self._client._run("flush_buffer", self._client._after_staged, self._async.flush_buffer)
 
     # --- pop and consume options --------------------------------------------------------
     def batch(self, size: int) -> Self:

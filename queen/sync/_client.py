@@ -15,12 +15,14 @@ from ..client import Queen as AsyncQueen
 from ._admin import Admin
 from ._builders import QueueBuilder, TransactionBuilder
 from ._loop import Job, LoopThread, in_handler_thread
+from ._staging import PushStager
 
 if TYPE_CHECKING:
     from .._config import ClientConfig
     from ..types import (
         AckBatchResult,
         AckResult,
+        BufferOptions,
         BufferStats,
         ClientOptions,
         RenewResult,
@@ -54,6 +56,7 @@ class Queen:
         self.config: ClientConfig = self._async.config
         self.admin = Admin(self, self._async.admin)
         self._loop = LoopThread(self._async, name=f"queen-sync-loop-{id(self):x}")
+        self._staged_pushes = PushStager(self._async._buffers.add)
         _open_clients.add(self)
 
     # --- lifecycle ----------------------------------------------------------------------
@@ -87,9 +90,18 @@ class Queen:
                 "to finish; return from the handler and close from another thread"
             )
         try:
-            self._loop.stop()
+            try:
+                if self._loop.started and not self._loop.stopped:
+                    self._run("close", self._staged_pushes.drain)
+            finally:
+                self._loop.stop()
         finally:
             _open_clients.discard(self)
+        if self._staged_pushes.staged:
+            raise QueenError(
+                f"close(): {self._staged_pushes.staged} buffered message(s) could not be "
+                "handed to the client's buffers"
+            )
 
     # --- calls on the loop --------------------------------------------------------------
     def _run(self, what: str, func: Callable[..., Awaitable[T]], *args: Any) -> T:
@@ -97,6 +109,22 @@ class Queen:
 
     def _start(self, what: str, func: Callable[..., Awaitable[T]], *args: Any) -> Job[T]:
         return self._loop.start(what, func, *args)
+
+    def _stage_push(
+        self,
+        queue: str,
+        partition: str,
+        items: list[dict[str, Any]],
+        options: BufferOptions | None,
+    ) -> None:
+        """Hand buffered items to the loop without waiting for it (see ``_staging``)."""
+        portal = self._loop.portal("push")
+        self._staged_pushes.stage(queue, partition, items, options, portal.start_task_soon)
+
+    async def _after_staged(self, func: Callable[[], Awaitable[T]]) -> T:
+        """``await func()`` once every staged buffered push is in the buffers."""
+        await self._staged_pushes.drain()
+        return await func()
 
     def _blocking_message(self, message: Any) -> Message:
         """``message`` with its ``trace`` made blocking (the message dict is updated)."""
@@ -167,14 +195,18 @@ class Queen:
 
     def flush_all_buffers(self) -> None:
         """Send every buffered message now; raise if the server cannot be reached."""
-        self._run("flush_all_buffers", self._async.flush_all_buffers)
+        self._run("flush_all_buffers", self._after_staged, self._async.flush_all_buffers)
 
     def get_buffer_stats(self) -> BufferStats:
         """``{"activeBuffers", "totalBufferedMessages", "oldestBufferAge" (ms),
         "flushesPerformed", "failedFlushes"}``."""
         if not self._loop.started:
             return self._async.get_buffer_stats()
-        return self._loop.call_sync("get_buffer_stats", self._async.get_buffer_stats)
+        stats: BufferStats = self._run("get_buffer_stats", self._after_staged, self._buffer_stats)
+        return stats
+
+    async def _buffer_stats(self) -> BufferStats:
+        return self._async.get_buffer_stats()
 
     def delete_consumer_group(self, group: str, delete_metadata: bool = True) -> dict[str, Any]:
         """Delete a consumer group's cursors on every queue (and its subscriptions)."""
