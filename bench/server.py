@@ -3,8 +3,10 @@
 Baseline: asyncpg inserting the same rows (one multi-row INSERT per batch) and deleting them
 (one DELETE ... RETURNING per batch, SKIP LOCKED) directly on the same database.
 Server: the same number of messages pushed over HTTP in batches, then popped (batch 100) and
-acknowledged with ack/batch. Both sides use the same concurrency. Printed as messages/s and
-as a ratio to the baseline.
+acknowledged with ack/batch, sent through the HTTP/1.1 connection pool that ``queen.Queen``
+uses by default (its CPU per request is a fraction of httpx's, and the load generator shares
+the machine's cores with the server). Both sides use the same concurrency. Printed as
+messages/s and as a ratio to the baseline.
 
 Each scenario runs ``QUEEN_BENCH_ROUNDS`` times (3), baseline and server taking turns, so a
 burst of other work on the machine does not decide a whole row: the row shows the median
@@ -25,10 +27,10 @@ import warnings
 from collections.abc import Awaitable, Callable
 
 import asyncpg
-import httpx
 import orjson
 
 from bench._report import machine
+from queen._transport._native import NativePool
 from queen_server.launch import EmbeddedPostgres, ServerProcess
 
 CONCURRENCY = 4
@@ -114,7 +116,7 @@ async def baseline_pop(pool: asyncpg.Pool, total: int) -> float:
 # -- server ----------------------------------------------------------------------------------
 
 
-async def server_push(client: httpx.AsyncClient, queue: str, total: int, batch: int) -> float:
+async def server_push(client: NativePool, queue: str, total: int, batch: int) -> float:
     async def worker(batches: list[list[int]]) -> None:
         for numbers in batches:
             # one partition per request, as a client buffering per (queue, partition) sends
@@ -122,26 +124,24 @@ async def server_push(client: httpx.AsyncClient, queue: str, total: int, batch: 
             items = [
                 {"queue": queue, "partition": partition, "payload": _payload(n)} for n in numbers
             ]
-            response = await client.post(
-                "/api/v1/push",
-                content=orjson.dumps({"items": items}),
-                headers={"content-type": "application/json"},
+            response = await client.request(
+                "POST", "/api/v1/push", None, orjson.dumps({"items": items}), 60
             )
-            response.raise_for_status()
+            _check(response.status)
 
     seconds = await _timed([lambda b=b: worker(b) for b in _split(total, batch)])
     return total / seconds
 
 
-async def server_pop_ack(client: httpx.AsyncClient, queue: str, total: int) -> float:
+async def server_pop_ack(client: NativePool, queue: str, total: int) -> float:
     """Messages popped and acknowledged per second (only those actually received count)."""
     remaining = [total]
 
     async def worker() -> None:
         idle = 0
         while remaining[0] > 0 and idle < 20:
-            response = await client.get(
-                f"/api/v1/pop/queue/{queue}", params={"batch": POP_BATCH, "partitions": 2}
+            response = await client.request(
+                "GET", f"/api/v1/pop/queue/{queue}", {"batch": POP_BATCH, "partitions": 2}, None, 60
             )
             messages = orjson.loads(response.content).get("messages", [])
             if not messages:
@@ -157,16 +157,19 @@ async def server_pop_ack(client: httpx.AsyncClient, queue: str, total: int) -> f
                 }
                 for m in messages
             ]
-            ack = await client.post(
-                "/api/v1/ack/batch",
-                content=orjson.dumps({"acknowledgments": acks}),
-                headers={"content-type": "application/json"},
+            ack = await client.request(
+                "POST", "/api/v1/ack/batch", None, orjson.dumps({"acknowledgments": acks}), 60
             )
-            ack.raise_for_status()
+            _check(ack.status)
             remaining[0] -= len(messages)
 
     seconds = await _timed([worker for _ in range(CONCURRENCY)])
     return (total - remaining[0]) / seconds
+
+
+def _check(status: int) -> None:
+    if status >= 300:
+        raise RuntimeError(f"queen_server answered HTTP {status}")
 
 
 def _line(cells: list[str]) -> str:
@@ -190,7 +193,7 @@ def _row(name: str, rounds: list[tuple[float, float]]) -> list[str]:
     ]
 
 
-async def _pop_round(pool: asyncpg.Pool, client: httpx.AsyncClient) -> tuple[float, float]:
+async def _pop_round(pool: asyncpg.Pool, client: NativePool) -> tuple[float, float]:
     queue = f"bench-{uuid.uuid4().hex[:8]}"
     await baseline_push(pool, POP_MESSAGES, 1000)
     await server_push(client, queue, POP_MESSAGES, 1000)
@@ -203,11 +206,9 @@ async def measure(dsn: str, url: str, rounds: int) -> list[list[str]]:
     rows: list[list[str]] = []
     pool = await asyncpg.create_pool(dsn, min_size=CONCURRENCY, max_size=CONCURRENCY)
     assert pool is not None
-    limits = httpx.Limits(
-        max_connections=CONCURRENCY * 2, max_keepalive_connections=CONCURRENCY * 2
-    )
-    async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
-        await client.get("/health")
+    client = NativePool(url, {"Content-Type": "application/json"}, CONCURRENCY * 2)
+    try:
+        _check((await client.request("GET", "/health", None, None, 60)).status)
         for batch, total in PUSH_CASES:
             results = []
             for _ in range(rounds):
@@ -220,6 +221,8 @@ async def measure(dsn: str, url: str, rounds: int) -> list[list[str]]:
         rows.append(_row(f"pop+ack, batch {POP_BATCH}", results))
         _print(rows[-1])
         await pool.execute("DROP TABLE IF EXISTS bench_baseline")
+    finally:
+        await client.aclose()
     await pool.close()
     return rows
 
