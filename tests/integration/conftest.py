@@ -10,13 +10,13 @@ that exposes it in the same awaitable shape (each blocking call run in a worker 
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Callable, Generator
+from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 import pytest
 
-from queen import Queen, QueenServerError
+from queen import Queen
 
 from .sync_driver import connect_sync
 
@@ -56,36 +56,3 @@ def qname() -> Callable[[str], str]:
     """Unique queue names per test: ``qname('orders')`` → ``it-orders-<hex>``."""
     suffix = uuid.uuid4().hex[:10]
     return lambda base="q": f"it-{base}-{suffix}"
-
-
-def _not_served(error: BaseException | None) -> QueenServerError | None:
-    """The 501 answer ("not served by this version of queen_server") behind a failure."""
-    if isinstance(error, QueenServerError) and error.status == 501:
-        return error
-    for inner in getattr(error, "exceptions", ()):
-        found = _not_served(inner)
-        if found is not None:
-            return found
-    return None
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(
-    item: pytest.Item, call: pytest.CallInfo[None]
-) -> Generator[None, Any, None]:
-    """A scenario that needs an endpoint the server answers 501 for is skipped, not failed.
-
-    The client is checked against upstream answers by the unit tests either way; this only
-    reports server features that are still missing.
-    """
-    outcome = yield
-    report = outcome.get_result()
-    if call.when == "call" and call.excinfo is not None:
-        missing = _not_served(call.excinfo.value)
-        if missing is not None:
-            report.outcome = "skipped"
-            report.longrepr = (
-                str(item.path),
-                item.location[1] or 0,
-                f"Skipped: the server does not serve this yet: {missing}",
-            )
