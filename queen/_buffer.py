@@ -21,7 +21,7 @@ import anyio
 from anyio.abc import TaskGroup
 
 from . import _log
-from ._errors import QueenError, QueenServerError
+from ._errors import QueenConfigError, QueenError, QueenServerError
 from .types import BufferOptions, BufferStats
 
 Sender = Callable[[str, str, list[dict[str, Any]]], Awaitable[Any]]
@@ -29,15 +29,14 @@ Sender = Callable[[str, str, list[dict[str, Any]]], Awaitable[Any]]
 DEFAULT_MESSAGE_COUNT = 100
 DEFAULT_TIME_MILLIS = 1000
 MIN_MAX_MESSAGES = 10_000
+_OPTIONS = frozenset({"message_count", "time_millis", "max_messages"})
 
 
 def buffer_settings(options: BufferOptions | None) -> tuple[int, int, int]:
     """``(message_count, time_millis, max_messages)`` with defaults, validated."""
-    from ._errors import QueenConfigError
-
     options = options or {}
-    unknown = set(options) - {"message_count", "time_millis", "max_messages"}
-    if unknown:
+    if not _OPTIONS.issuperset(options):
+        unknown = set(options) - _OPTIONS
         raise QueenConfigError(
             f"unknown buffer option {sorted(unknown)[0]!r}; "
             "known: message_count, time_millis, max_messages"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _endpoints as ep
 from . import _log
+from ._buffer import buffer_settings
 from ._consumer import Consumer, ConsumeSettings, Handler
 from ._errors import QueenConfigError, QueenTransactionError, client_validation_error
 from ._wire import (
@@ -129,8 +130,6 @@ class QueueBuilder(_Builder):
     # --- push -----------------------------------------------------------------------
     def buffer(self, options: BufferOptions | None = None) -> Self:
         """Buffer pushes client-side: ``{'message_count': 100, 'time_millis': 1000}``."""
-        from ._buffer import buffer_settings
-
         buffer_settings(options)  # validate now, not at the first push
         return self._with("buffer", dict(options or {}))
 
