@@ -24,15 +24,9 @@ def queue() -> str:
     return f"t-{uuid.uuid4().hex[:12]}"
 
 
-def dsn_for_database(dsn: str, database: str) -> str:
-    parts = urlsplit(dsn)
-    return urlunsplit((parts.scheme, parts.netloc, f"/{database}", parts.query, parts.fragment))
-
-
-@pytest.fixture
-def fresh_dsn(pg_dsn: str) -> str:
-    """A DSN of a brand-new, empty database on the test PostgreSQL."""
-    name = f"qs_{uuid.uuid4().hex[:10]}"
+def new_database(pg_dsn: str, prefix: str = "qs") -> str:
+    """Create a brand-new, empty database on the test PostgreSQL; return its DSN."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
 
     async def create() -> None:
         conn = await asyncpg.connect(pg_dsn)
@@ -42,4 +36,11 @@ def fresh_dsn(pg_dsn: str) -> str:
             await conn.close()
 
     anyio.run(create)
-    return dsn_for_database(pg_dsn, name)
+    parts = urlsplit(pg_dsn)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, parts.fragment))
+
+
+@pytest.fixture
+def fresh_dsn(pg_dsn: str) -> str:
+    """A DSN of a brand-new, empty database on the test PostgreSQL."""
+    return new_database(pg_dsn)

@@ -9,7 +9,6 @@ deterministic. The last test lets a server with short intervals do the work on i
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from types import SimpleNamespace
 from typing import Any, TypeVar
@@ -22,7 +21,7 @@ import pytest
 from queen_server import retention
 from queen_server.launch import ServerProcess
 
-from .conftest import dsn_for_database
+from .conftest import new_database
 from .helpers import ack, configure, pop, push
 
 T = TypeVar("T")
@@ -33,17 +32,7 @@ SETTINGS = retention.RetentionSettings(partition_cleanup_days=30)
 
 @pytest.fixture(scope="module")
 def jobs_dsn(pg_dsn: str) -> str:
-    name = f"qs_jobs_{uuid.uuid4().hex[:8]}"
-
-    async def create() -> None:
-        conn = await asyncpg.connect(pg_dsn)
-        try:
-            await conn.execute(f'CREATE DATABASE "{name}"')
-        finally:
-            await conn.close()
-
-    anyio.run(create)
-    return dsn_for_database(pg_dsn, name)
+    return new_database(pg_dsn, "qs_jobs")
 
 
 @pytest.fixture(scope="module")

@@ -38,13 +38,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import anyio
-import asyncpg
 import pytest
 
 from queen_server.launch import ServerProcess
 
-from .conftest import dsn_for_database
+from .conftest import new_database
 
 TRANSCRIPTS = Path(__file__).resolve().parents[2] / ".." / "shared" / "upstream" / "transcripts"
 
@@ -620,17 +618,7 @@ def replay(base_url: str) -> list[Outcome]:
 def replayed(pg_dsn: str) -> Iterator[list[Outcome]]:
     if not TRANSCRIPTS.is_dir():
         pytest.skip(f"upstream transcripts not found at {TRANSCRIPTS}")
-    name = f"qs_replay_{uuid.uuid4().hex[:8]}"
-
-    async def create() -> None:
-        conn = await asyncpg.connect(pg_dsn)
-        try:
-            await conn.execute(f'CREATE DATABASE "{name}"')
-        finally:
-            await conn.close()
-
-    anyio.run(create)
-    with ServerProcess(dsn_for_database(pg_dsn, name)) as server:
+    with ServerProcess(new_database(pg_dsn, "qs_replay")) as server:
         yield replay(server.url)
 
 
