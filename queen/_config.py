@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import difflib
 import re
+import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from ._errors import QueenConfigError
 
 STRATEGIES = ("affinity", "round-robin", "session")
-HTTP_BACKENDS = ("native", "httpx")
+HTTP_BACKENDS = ("auto", "native", "httpx")
 
 DEFAULTS: dict[str, Any] = {
     "timeout_millis": 30_000,
@@ -30,7 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "headers": {},
     "close_timeout_millis": 30_000,
     "max_connections": 100,
-    "http_backend": "native",
+    "http_backend": "auto",
 }
 
 _KNOWN = {"url", "urls", *DEFAULTS}
@@ -54,7 +56,7 @@ class ClientConfig:
     headers: Mapping[str, str] = field(default_factory=dict)
     close_timeout_millis: int = 30_000
     max_connections: int = 100
-    http_backend: str = "native"
+    http_backend: str = "native"  # resolved: "native" or "httpx"
 
 
 def _snake(key: str) -> str:
@@ -159,5 +161,26 @@ def normalise(config: Any = None, **keywords: Any) -> ClientConfig:
         headers=dict(headers),
         close_timeout_millis=_int_option(merged, "close_timeout_millis", 0),
         max_connections=_int_option(merged, "max_connections", 1),
-        http_backend=backend,
+        http_backend=_resolve_backend(backend, deduplicated),
     )
+
+
+def _resolve_backend(requested: str, urls: Sequence[str]) -> str:
+    """``auto``: the native backend, unless the environment routes a server through a proxy.
+
+    The native backend speaks to servers directly; httpx honours ``HTTP(S)_PROXY`` /
+    ``ALL_PROXY`` and ``NO_PROXY``, so a proxied deployment keeps working without setting
+    anything.
+    """
+    if requested != "auto":
+        return requested
+    proxies = urllib.request.getproxies_environment()
+    for url in urls:
+        parts = urlsplit(url)
+        if (parts.scheme in proxies or "all" in proxies) and not _bypassed(parts.netloc, proxies):
+            return "httpx"
+    return "native"
+
+
+# NO_PROXY matching as httpx (and the standard library) do it; not declared in typeshed
+_bypassed = urllib.request.proxy_bypass_environment  # type: ignore[attr-defined]

@@ -220,7 +220,7 @@ class ClientOptions(TypedDict, total=False):
     headers: dict[str, str]
     close_timeout_millis: int
     max_connections: int
-    http_backend: Literal["native", "httpx"]
+    http_backend: Literal["auto", "native", "httpx"]
 
 
 AckStatus = bool | Literal["completed", "success", "failed", "retry", "dlq"]

@@ -15,6 +15,12 @@ import pytest
 
 from queen_server.launch import EmbeddedPostgres
 
+# The test servers listen on loopback: never send their traffic to a proxy from the
+# environment (the client would otherwise pick httpx and route through it).
+_local = "127.0.0.1,localhost"
+for _name in ("NO_PROXY", "no_proxy"):
+    os.environ[_name] = f"{os.environ[_name]},{_local}" if os.environ.get(_name) else _local
+
 
 @pytest.fixture(scope="session")
 def pg_dsn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:

@@ -78,3 +78,44 @@ def test_bad_configuration_names_key_and_value(
 def test_config_error_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="bearer_token"):
         Queen("http://a:1", bearer_token="")
+
+
+PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
+
+
+@pytest.fixture
+def no_proxy_environment(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+    return monkeypatch
+
+
+def test_auto_backend_is_native_without_a_proxy(no_proxy_environment: pytest.MonkeyPatch) -> None:
+    config = normalise("http://queen:6632", http_backend="auto")
+    assert config.http_backend == "native"
+
+
+def test_auto_backend_is_httpx_when_the_environment_sets_a_proxy(
+    no_proxy_environment: pytest.MonkeyPatch,
+) -> None:
+    no_proxy_environment.setenv("HTTPS_PROXY", "http://proxy.corp:3128")
+    assert normalise("https://queen.corp", http_backend="auto").http_backend == "httpx"
+    # a proxy for the other scheme does not apply
+    assert normalise("http://queen.corp", http_backend="auto").http_backend == "native"
+
+
+def test_auto_backend_honours_no_proxy(no_proxy_environment: pytest.MonkeyPatch) -> None:
+    no_proxy_environment.setenv("ALL_PROXY", "http://proxy.corp:3128")
+    no_proxy_environment.setenv("NO_PROXY", "localhost,.internal")
+    assert normalise("http://localhost:6632", http_backend="auto").http_backend == "native"
+    assert normalise("http://q1.internal:6632", http_backend="auto").http_backend == "native"
+    proxied = normalise(["http://q1.internal:6632", "http://q2.example:6632"], http_backend="auto")
+    assert proxied.http_backend == "httpx"
+
+
+def test_an_explicit_backend_wins_over_the_environment(
+    no_proxy_environment: pytest.MonkeyPatch,
+) -> None:
+    no_proxy_environment.setenv("HTTP_PROXY", "http://proxy.corp:3128")
+    assert normalise("http://queen:6632", http_backend="native").http_backend == "native"
