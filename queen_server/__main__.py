@@ -107,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if embedded is not None:
             embedded.stop()
+    log.info("queen-server stopped")
     return 0 if ok else 1
 
 

@@ -12,8 +12,7 @@ Adding an endpoint
    Reject bad input with ``raise BadRequest("field must be …, got …")`` (400
    ``{"error": …}``); other statuses with ``raise HTTPError(status, body)``.
 2. List it in the module's ``ROUTES = [Route("GET", "/api/v1/things/{id}", handler)]``.
-3. Make sure the module is listed in ``queen_server.routes.ROUTE_MODULES``; remove any
-   placeholder for the same method + path from ``queen_server.routes.pending``.
+3. Make sure the module is listed in ``queen_server.routes.ROUTE_MODULES``.
 
 Errors are mapped here once: database connection problems → 503 ``{"error": …}``, PostgreSQL
 data errors (SQLSTATE class 22, e.g. a character jsonb cannot store) → 400, anything else →

@@ -1,8 +1,7 @@
 """Route table: each module lists its endpoints in ``ROUTES``; this package gathers them.
 
 To add an endpoint group, create a module here with a ``ROUTES`` list and add it to
-``ROUTE_MODULES``. ``pending`` answers 501 for endpoints not built yet and must stay last:
-a placeholder is dropped automatically when another module serves the same method + path.
+``ROUTE_MODULES``.
 """
 
 from __future__ import annotations
@@ -31,19 +30,22 @@ ROUTE_MODULES = [
     "queen_server.routes.analytics",
     "queen_server.routes.migration",
     "queen_server.routes.streams",
-    "queen_server.routes.pending",
 ]
 
 
 def all_routes() -> list[Route]:
-    """Every route of the server; the first module to claim a method + path wins."""
-    seen: set[tuple[str, str]] = set()
+    """Every route of the server; a method + path served twice is a programming error."""
+    seen: dict[tuple[str, str], str] = {}
     routes: list[Route] = []
     for module_name in ROUTE_MODULES:
         module = import_module(module_name)
         for route in module.ROUTES:
             key = (route.method, re.sub(r"\{[^}]*\}", "{}", route.pattern))
-            if key not in seen:
-                seen.add(key)
-                routes.append(route)
+            if key in seen:
+                raise RuntimeError(
+                    f"{route.method} {route.pattern} is served by both {seen[key]} and "
+                    f"{module_name}"
+                )
+            seen[key] = module_name
+            routes.append(route)
     return routes

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import httpx
 
 from queen_server.app import NOT_FOUND_BODY
@@ -69,13 +67,3 @@ def test_prometheus_text(http: httpx.Client) -> None:
     assert response.headers["content-type"].startswith("text/plain; version=0.0.4")
     assert "# TYPE queen_uptime_seconds gauge" in response.text
     assert "\nqueen_db_pool_size " in response.text
-
-
-def test_endpoints_not_built_yet_answer_501_json(http: httpx.Client) -> None:
-    from queen_server.routes.pending import PENDING
-
-    for method, pattern in PENDING:
-        path = re.sub(r"\{[^}]*\}", "x", pattern)
-        response = http.request(method, path)
-        assert response.status_code == 501
-        assert "Not implemented" in response.json()["error"]
