@@ -28,3 +28,15 @@ def test_every_operation_has_a_handler() -> None:
             served.append(item[method]["operationId"])
     # the 69th operation, OPTIONS /{path}, is answered by the app for any path (test_http_basics)
     assert len(served) == len(set(served)) == 68
+
+
+def test_every_route_is_an_operation_of_the_spec() -> None:
+    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    operations = {
+        (method.upper(), re.sub(r"\{[^}]*\}", "{}", template))
+        for template, item in spec["paths"].items()
+        for method in item
+        if method in METHODS
+    }
+    routes = {(r.method, re.sub(r"\{[^}]*\}", "{}", r.pattern)) for r in all_routes()}
+    assert routes - operations == set()
