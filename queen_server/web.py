@@ -7,6 +7,7 @@ booleans are true only for ``true`` or ``1``. Path parameters are never percent-
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -175,17 +176,15 @@ class Request:
         return raw in ("true", "1")
 
 
+_LEADING_INT = re.compile(r"[ \t\n\v\f\r]*([+-]?[0-9]+)")
+
+
 def parse_leading_int(raw: str, default: int) -> int:
-    text = raw.strip()
-    end = 0
-    if text[:1] in ("-", "+"):
-        end = 1
-    while end < len(text) and text[end].isdigit():
-        end += 1
-    digits = text[:end]
-    if digits in ("", "-", "+"):
-        return default
-    return int(digits)
+    """The leading ASCII digits of ``raw`` (after blanks and a sign), as C's ``stoi`` reads
+    them; ``default`` when there are none (other Unicode digits such as ``²`` do not count).
+    """
+    match = _LEADING_INT.match(raw)
+    return int(match.group(1)) if match else default
 
 
 Handler = Callable[[Request], Awaitable[Response]]

@@ -205,3 +205,20 @@ def test_path_parameters_are_not_percent_decoded(http: httpx.Client, queue: str)
     push(http, name, ["u"])
     encoded = http.get(f"/api/v1/pop/queue/{queue}.%C3%BCn%C3%AF").json()
     assert encoded["error"] == "no_available_partition"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("7", 7), (" 3rows", 3), ("+2", 2), ("²", None), ("٣", None), ("x9", None), ("", None)],
+)
+def test_integer_query_values_are_read_like_cs_stoi(raw: str, expected: int | None) -> None:
+    from queen_server.web import parse_leading_int
+
+    # only ASCII digits count: "²" and Arabic-Indic "٣" pass str.isdigit() but are not numbers
+    assert parse_leading_int(raw, -99) == (-99 if expected is None else expected)
+
+
+def test_unicode_digits_in_a_query_integer_are_not_a_server_error(http: httpx.Client) -> None:
+    for path in ("/api/v1/traces/names", "/api/v1/dlq", "/api/v1/messages"):
+        response = http.get(path, params={"limit": "²", "offset": "٣"})
+        assert response.status_code == 200, (path, response.text)
