@@ -12,19 +12,22 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Awaitable, Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from contextlib import AbstractAsyncContextManager, ExitStack
 from typing import Any, Generic, TypeVar
 
 from anyio.from_thread import BlockingPortal, start_blocking_portal
 
-from .._compat import running_event_loop
+from .._compat import CallCancelled, LoopCall, current_asyncio_loop, running_event_loop
 from .._errors import QueenClosedError, QueenError
 
 T = TypeVar("T")
 
 BACKEND = "asyncio"
 HANDLER_JOIN_SECONDS = 10.0
+#: how long close() lets calls that other threads are waiting in (e.g. a long poll) finish
+#: before it cancels them
+IN_FLIGHT_GRACE_SECONDS = 10.0
 
 _local = threading.local()
 
@@ -97,6 +100,8 @@ class LoopThread:
         self._stack: ExitStack | None = None
         self._pid = 0
         self._stopped = False
+        self._asyncio_loop: Any = None
+        self._in_flight: set[LoopCall[Any]] = set()
         self.thread: threading.Thread | None = None
         self.handler_threads: set[threading.Thread] = set()
 
@@ -135,6 +140,9 @@ class LoopThread:
         try:
             portal = stack.enter_context(start_blocking_portal(BACKEND, name=self._name))
             self.thread = portal.call(threading.current_thread)
+            self._asyncio_loop = portal.call(current_asyncio_loop)
+            # on stop: the client closes, then calls still running end, then the loop stops
+            stack.callback(self._finish_calls_in_flight)
             stack.enter_context(portal.wrap_async_context_manager(self._client))
         except BaseException:
             stack.close()
@@ -148,12 +156,28 @@ class LoopThread:
 
         On Ctrl-C while waiting, the call is cancelled and ``KeyboardInterrupt`` propagates.
         """
-        future = self.portal(what).start_task_soon(func, *args)
+        self.portal(what)  # refuses closed clients and running loops; starts the loop
+        call = LoopCall(self._asyncio_loop, func, args)
+        self._in_flight.add(call)
+        call.future.add_done_callback(lambda _: self._in_flight.discard(call))
         try:
-            return future.result()
+            return call.future.result()
+        except CallCancelled:
+            raise QueenClosedError(
+                f"{what}() did not finish: the client was closed while it was running"
+            ) from None
         except BaseException:
-            future.cancel()
+            call.cancel()
             raise
+
+    def _finish_calls_in_flight(self) -> None:
+        """Wait for calls other threads still run on the loop; cancel those that linger."""
+        calls = list(self._in_flight)
+        _, lingering = wait([c.future for c in calls], timeout=IN_FLIGHT_GRACE_SECONDS)
+        for call in calls:
+            if call.future in lingering:
+                call.cancel()
+        wait(lingering, timeout=HANDLER_JOIN_SECONDS)
 
     def call_sync(self, what: str, func: Callable[..., T], *args: Any) -> T:
         """Run the plain function ``func(*args)`` on the loop thread (to read loop state)."""

@@ -177,6 +177,37 @@ def test_close_from_another_thread_stops_consume(
         assert checker.queue(q).pop() == []
 
 
+def test_close_ends_a_call_another_thread_is_waiting_in(
+    server_url: str,
+    qname: Callable[[str], str],
+    no_leaks: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from queen.sync import _loop
+
+    monkeypatch.setattr(_loop, "IN_FLIGHT_GRACE_SECONDS", 0.5)
+    q = qname("close-waiting")
+    client = Queen(server_url)
+    client.queue(q).create()
+    outcome: list[BaseException | list[Any]] = []
+
+    def long_poll() -> None:
+        try:
+            outcome.append(client.queue(q).wait(True).timeout_millis(60_000).pop())
+        except BaseException as exc:
+            outcome.append(exc)
+
+    waiter = threading.Thread(target=long_poll)
+    waiter.start()
+    threading.Event().wait(0.5)  # let the long poll start
+    client.close()  # grace period over: the waiting pop is cancelled, not left running
+    waiter.join(30)
+    assert not waiter.is_alive()
+    assert len(outcome) == 1
+    assert isinstance(outcome[0], QueenClosedError)
+    assert "pop() did not finish: the client was closed" in str(outcome[0])
+
+
 def test_close_inside_a_handler_is_refused(server_url: str, qname: Callable[[str], str]) -> None:
     q = qname("self-close")
     errors: list[str] = []
