@@ -15,16 +15,15 @@ from __future__ import annotations
 import asyncio
 import statistics
 import sys
-import tempfile
 import time
 import uuid
-import warnings
 
 import orjson
 
+from bench._database import embedded_database
 from bench._report import machine, table
 from queen._transport._native import NativePool
-from queen_server.launch import EmbeddedPostgres, ServerProcess
+from queen_server.launch import ServerProcess
 
 SAMPLES = 40
 PARK_SECONDS = 0.15  # time for the pop to reach the server and park before the push
@@ -108,14 +107,6 @@ async def measure(url_a: str, url_b: str) -> list[list[str]]:
 def run() -> None:
     sys.stdout.write(f"machine: {machine()}; {SAMPLES} wake-ups per row\n")
     sys.stdout.flush()
-    with tempfile.TemporaryDirectory(prefix="queen-bench-") as tmp:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            database = EmbeddedPostgres(tmp, delete=True)
-            dsn = database.start()
-        try:
-            with ServerProcess(dsn) as first, ServerProcess(dsn) as second:
-                rows = asyncio.run(measure(first.url, second.url))
-        finally:
-            database.stop()
+    with embedded_database() as dsn, ServerProcess(dsn) as first, ServerProcess(dsn) as second:
+        rows = asyncio.run(measure(first.url, second.url))
     sys.stdout.write(table(HEADERS, rows) + "\n")

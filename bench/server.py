@@ -20,18 +20,17 @@ import asyncio
 import os
 import statistics
 import sys
-import tempfile
 import time
 import uuid
-import warnings
 from collections.abc import Awaitable, Callable
 
 import asyncpg
 import orjson
 
+from bench._database import embedded_database
 from bench._report import machine
 from queen._transport._native import NativePool
-from queen_server.launch import EmbeddedPostgres, ServerProcess
+from queen_server.launch import ServerProcess
 
 CONCURRENCY = 4
 POP_BATCH = 100
@@ -237,13 +236,5 @@ def run() -> None:
     _print(HEADERS)
     sys.stdout.write("|" + "|".join("-" * (w + 2) for w in WIDTHS) + "|\n")
     sys.stdout.flush()
-    with tempfile.TemporaryDirectory(prefix="queen-bench-") as tmp:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            database = EmbeddedPostgres(tmp, delete=True)
-            dsn = database.start()
-        try:
-            with ServerProcess(dsn, workers=workers) as server:
-                asyncio.run(measure(dsn, server.url, rounds))
-        finally:
-            database.stop()
+    with embedded_database() as dsn, ServerProcess(dsn, workers=workers) as server:
+        asyncio.run(measure(dsn, server.url, rounds))
