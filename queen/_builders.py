@@ -6,6 +6,7 @@ builder kept in a variable can be reused and refined freely.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +57,21 @@ def _flag(name: str, value: Any) -> bool:
 def _text(name: str, value: Any) -> str:
     if not isinstance(value, str) or not value:
         raise QueenConfigError(f"{name} must be a non-empty string, got {value!r}")
+    return value
+
+
+# ISO 8601 as the server reads it: a date, optionally a time and a UTC offset
+_TIMESTAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}(:?\d{2})?)?"
+)
+
+
+def _timestamp(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not (value == "now" or _TIMESTAMP.fullmatch(value)):
+        raise QueenConfigError(
+            f"{name} must be an ISO 8601 timestamp such as '2026-01-01T00:00:00Z' (or 'now'), "
+            f"got {value!r}"
+        )
     return value
 
 
@@ -183,7 +199,7 @@ class QueueBuilder(_Builder):
 
     def subscription_from(self, start: str) -> Self:
         """A new consumer group starts at this ISO timestamp (or ``'now'``)."""
-        return self._with("subscription_from", _text("subscription_from", start))
+        return self._with("subscription_from", _timestamp("subscription_from", start))
 
     def concurrency(self, workers: int) -> Self:
         """consume: number of workers polling in parallel."""

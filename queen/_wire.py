@@ -136,17 +136,19 @@ def parse_pop(body: Any) -> list[Message]:
     return [m for m in messages if m is not None]
 
 
+ACK_STATUSES = ("completed", "success", "failed", "retry", "dlq")
+
+
 def ack_status(status: Any) -> str:
-    """``True`` → completed, ``False`` → failed, strings pass through."""
+    """``True`` → completed, ``False`` → failed, the status strings pass through."""
     if status is True:
         return "completed"
     if status is False:
         return "failed"
-    if isinstance(status, str) and status:
+    if isinstance(status, str) and status in ACK_STATUSES:
         return status
     raise QueenConfigError(
-        f"ack status must be True, False or a status string (completed, failed, retry, dlq), "
-        f"got {status!r}"
+        f"ack status must be True, False or one of {', '.join(ACK_STATUSES)}, got {status!r}"
     )
 
 
@@ -237,11 +239,15 @@ def lease_ids(items: Iterable[Any]) -> list[str]:
     """Distinct lease ids of messages (dicts) or lease-id strings, in order."""
     seen: dict[str, None] = {}
     for item in items:
-        lease = (
-            item
-            if isinstance(item, str)
-            else (item.get("leaseId") if isinstance(item, Mapping) else None)
-        )
+        lease: str | None
+        if isinstance(item, str):
+            lease = item
+        elif isinstance(item, Mapping):
+            lease = item.get("leaseId")  # none: auto-acknowledged, nothing to renew
+        else:
+            raise client_validation_error(
+                f"renew() takes a message dict, a lease id or a list of them, got {item!r}"
+            )
         if lease:
             seen[lease] = None
     return list(seen)

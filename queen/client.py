@@ -16,7 +16,7 @@ from . import _log
 from ._buffer import BufferManager
 from ._builders import QueueBuilder, TransactionBuilder
 from ._config import ClientConfig, normalise
-from ._errors import QueenClosedError, QueenError
+from ._errors import QueenClosedError, QueenError, client_validation_error
 from ._transport import Transport
 from ._wire import (
     QUEUE_MODE,
@@ -361,6 +361,10 @@ class Queen:
         """
         many = isinstance(target, Sequence) and not isinstance(target, (str, Mapping))
         leases = lease_ids(target if many else [target])
+        if seconds is not None and (
+            isinstance(seconds, bool) or not isinstance(seconds, int) or seconds < 1
+        ):
+            raise client_validation_error(f"seconds must be an integer >= 1, got {seconds!r}")
         body = {"seconds": seconds or DEFAULT_RENEW_SECONDS}
         results: list[RenewResult] = []
         for lease in leases:

@@ -402,3 +402,31 @@ async def test_ack_batch_per_message_overrides(mock: respx.MockRouter) -> None:
         ("completed", None),
         ("dlq", "poison"),
     ]
+
+
+async def test_bad_ack_status_renew_target_or_seconds_is_refused_before_sending(
+    mock: respx.MockRouter,
+) -> None:
+    async with Queen(BASE) as queen:
+        with pytest.raises(QueenConfigError, match=r"ack status must be .* got 'done'"):
+            await queen.ack(MESSAGE, "done")
+        with pytest.raises(QueenValidationError, match=r"renew\(\) takes .* got 5"):
+            await queen.renew(5)  # type: ignore[call-overload]
+        with pytest.raises(QueenValidationError, match="seconds must be an integer >= 1, got -5"):
+            await queen.renew(MESSAGE, seconds=-5)
+    assert not mock.calls
+
+
+@pytest.mark.parametrize(
+    "start", ["2026-01-01", "2026-01-01T00:00:00Z", "2026-01-01 08:30:00.123+02:00", "now"]
+)
+async def test_subscription_from_takes_iso_timestamps(start: str) -> None:
+    async with Queen(BASE) as queen:
+        assert queen.queue("q").subscription_from(start)._o["subscription_from"] == start
+
+
+@pytest.mark.parametrize("start", ["yesterday", "01/02/2026", "", 1767225600])
+async def test_subscription_from_refuses_anything_else(start: object) -> None:
+    async with Queen(BASE) as queen:
+        with pytest.raises(QueenConfigError, match="subscription_from must be an ISO 8601"):
+            queen.queue("q").subscription_from(start)  # type: ignore[arg-type]
