@@ -2,9 +2,11 @@
 
 A buffer is flushed when it holds ``message_count`` messages, when its oldest message is
 ``time_millis`` old, on ``flush_buffer()`` / ``flush_all_buffers()`` and on ``close()``.
-Messages leave a buffer only once the server has stored them: a failed flush keeps them, in
-order, and is retried (the client-generated transactionIds make the retry idempotent).
-``push`` waits while a buffer is full (``max_messages``).
+Messages are encoded (and so validated) by ``push()`` before they enter a buffer, so a flush
+can only fail for transport or server reasons. Messages leave a buffer only once the server
+has stored them: a failed flush keeps them, in order, counts the failure, logs it and retries
+(the client-generated transactionIds make the retry idempotent). A background flusher never
+raises into the caller's task group. ``push`` waits while a buffer is full (``max_messages``).
 
 Inside ``async with Queen(...)`` each buffer has a background flusher task; without the
 context manager, the pushing task flushes by itself when a buffer is full or old enough.
@@ -18,28 +20,30 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import anyio
+import orjson
 from anyio.abc import TaskGroup
 
 from . import _log
 from ._errors import QueenConfigError, QueenError, QueenServerError
-from .types import BufferOptions, BufferStats
+from ._options import BufferSettings
+from .types import BufferOptions, BufferStats, PushResult
 
-Sender = Callable[[str, str, list[dict[str, Any]]], Awaitable[Any]]
+Sender = Callable[[str, str, list[bytes]], Awaitable[list[PushResult]]]
 
 DEFAULT_MESSAGE_COUNT = 100
 DEFAULT_TIME_MILLIS = 1000
 MIN_MAX_MESSAGES = 10_000
+MAX_RETRY_DELAY_SECONDS = 10.0
 _OPTIONS = frozenset({"message_count", "time_millis", "max_messages"})
 
 
-def buffer_settings(options: BufferOptions | None) -> tuple[int, int, int]:
-    """``(message_count, time_millis, max_messages)`` with defaults, validated."""
+def buffer_settings(options: BufferOptions | None) -> BufferSettings:
+    """The settings of ``buffer(options)`` with defaults, validated."""
     options = options or {}
-    if not _OPTIONS.issuperset(options):
-        unknown = set(options) - _OPTIONS
+    if not isinstance(options, dict) or not _OPTIONS.issuperset(options):
+        unknown = sorted(set(options) - _OPTIONS) if isinstance(options, dict) else [options]
         raise QueenConfigError(
-            f"unknown buffer option {sorted(unknown)[0]!r}; "
-            "known: message_count, time_millis, max_messages"
+            f"unknown buffer option {unknown[0]!r}; known: message_count, time_millis, max_messages"
         )
     count = options.get("message_count", DEFAULT_MESSAGE_COUNT)
     millis = options.get("time_millis", DEFAULT_TIME_MILLIS)
@@ -52,17 +56,15 @@ def buffer_settings(options: BufferOptions | None) -> tuple[int, int, int]:
             f"buffer option max_messages must be an integer >= message_count ({count}), "
             f"got {maximum!r}"
         )
-    return count, millis, maximum
+    return BufferSettings(count, millis, maximum)
 
 
 @dataclass(eq=False)
 class _Buffer:
     queue: str
     partition: str
-    message_count: int
-    time_millis: int
-    max_messages: int
-    items: list[dict[str, Any]] = field(default_factory=list)
+    settings: BufferSettings
+    items: list[bytes] = field(default_factory=list)  # encoded wire items, oldest first
     first_at: float | None = None
     lock: anyio.Lock | None = None
     wake: anyio.Event | None = None
@@ -72,8 +74,11 @@ class _Buffer:
 
     def due(self, now: float) -> bool:
         return bool(self.items) and (
-            len(self.items) >= self.message_count
-            or (self.first_at is not None and (now - self.first_at) * 1000 >= self.time_millis)
+            len(self.items) >= self.settings.message_count
+            or (
+                self.first_at is not None
+                and (now - self.first_at) * 1000 >= self.settings.time_millis
+            )
         )
 
 
@@ -97,17 +102,17 @@ class BufferManager:
                 self._start_flusher(buffer)
 
     async def add(
-        self, queue: str, partition: str, items: list[dict[str, Any]], options: BufferOptions | None
+        self, queue: str, partition: str, items: list[bytes], settings: BufferSettings
     ) -> None:
-        """Buffer ``items`` (already in wire form), waiting while the buffer is full."""
+        """Buffer encoded ``items``, waiting while the buffer is full."""
         key = (queue, partition)
         buffer = self._buffers.get(key)
         if buffer is None:
-            count, millis, maximum = buffer_settings(options)
-            buffer = self._buffers[key] = _Buffer(queue, partition, count, millis, maximum)
-        while buffer.items and len(buffer.items) + len(items) > buffer.max_messages:
+            buffer = self._buffers[key] = _Buffer(queue, partition, settings)
+        limit = buffer.settings.max_messages
+        while buffer.items and len(buffer.items) + len(items) > limit:
             await self._wait_for_space(buffer)
-        was_below = len(buffer.items) < buffer.message_count
+        was_below = len(buffer.items) < buffer.settings.message_count
         if not buffer.items:
             buffer.first_at = time.monotonic()
         buffer.items.extend(items)
@@ -117,7 +122,7 @@ class BufferManager:
             return
         if not buffer.flusher_running:
             self._start_flusher(buffer)
-        elif was_below and len(buffer.items) >= buffer.message_count and buffer.wake:
+        elif was_below and len(buffer.items) >= buffer.settings.message_count and buffer.wake:
             buffer.wake.set()
             await anyio.lowlevel.checkpoint()  # let the flusher start sending
 
@@ -139,7 +144,11 @@ class BufferManager:
         self._task_group.start_soon(self._flusher, buffer, name=f"queen-buffer-{buffer.queue}")
 
     async def _flusher(self, buffer: _Buffer) -> None:
-        """Background loop of one buffer: flush when due, retry failures with backoff."""
+        """Background loop of one buffer: flush when due, retry failures with backoff.
+
+        Never raises: a failure keeps the messages (counted and logged by ``_flush_one``),
+        so it must not cancel the task group the application's code runs in.
+        """
         failures = 0
         try:
             while buffer.items:
@@ -147,16 +156,17 @@ class BufferManager:
                 if not buffer.due(now):
                     buffer.wake = anyio.Event()
                     assert buffer.first_at is not None
-                    wait = buffer.time_millis / 1000 - (now - buffer.first_at)
+                    wait = buffer.settings.time_millis / 1000 - (now - buffer.first_at)
                     with anyio.move_on_after(max(wait, 0)):
                         await buffer.wake.wait()
                     continue
                 try:
                     await self._flush_one(buffer)
                     failures = 0
-                except QueenError:
+                except Exception:
                     failures += 1
-                    await anyio.sleep(min(10.0, self._retry_delay * 2 ** min(failures, 4)))
+                    delay = self._retry_delay * 2 ** min(failures, 4)
+                    await anyio.sleep(min(MAX_RETRY_DELAY_SECONDS, delay))
         finally:
             buffer.flusher_running = False
 
@@ -169,29 +179,34 @@ class BufferManager:
         if buffer.lock is None:
             buffer.lock = anyio.Lock()
         async with buffer.lock:
-            chunk = buffer.items[: buffer.message_count]
+            chunk = buffer.items[: buffer.settings.message_count]
             if not chunk:
                 return
             try:
                 results = await self._send(buffer.queue, buffer.partition, chunk)
-                if isinstance(results, list) and any(
-                    isinstance(r, dict) and r.get("status") == "failed" for r in results
-                ):
+                failed = [r for r in results if r.get("status") == "failed"]
+                if failed:
                     raise QueenServerError(
-                        "push: the server failed to store some items", status=200, body=results
+                        f"push: the server failed to store {len(failed)} of {len(chunk)} "
+                        f"items ({failed[0].get('error') or 'no reason given'})",
+                        status=200,
+                        body=results,
                     )
-            except QueenError as exc:
+            except Exception as exc:
                 self.failed_flushes += 1
                 buffer.error = exc
-                _log.warn(
+                expected = isinstance(exc, QueenError)
+                _log.log_event(
+                    _log.WARNING if expected else _log.ERROR,
                     "BufferManager.flush",
                     {
                         "queue": buffer.queue,
                         "partition": buffer.partition,
                         "count": len(chunk),
-                        "error": str(exc),
+                        "error": f"{type(exc).__name__}: {exc}",
                         "kept": len(buffer.items),
                     },
+                    exc_info=None if expected else exc,
                 )
                 raise
             del buffer.items[: len(chunk)]
@@ -201,11 +216,10 @@ class BufferManager:
                 buffer.first_at = None
             if buffer.space is not None:
                 buffer.space.set()
-            if _log.ENABLED:
-                _log.info(
-                    "BufferManager.flush",
-                    {"queue": buffer.queue, "partition": buffer.partition, "count": len(chunk)},
-                )
+            _log.debug(
+                "BufferManager.flush",
+                {"queue": buffer.queue, "partition": buffer.partition, "count": len(chunk)},
+            )
 
     async def flush(self, queue: str | None = None, partition: str | None = None) -> None:
         """Send everything buffered (for one queue / partition, or all); raise on failure."""
@@ -218,8 +232,30 @@ class BufferManager:
         """Messages not yet stored by the server."""
         return sum(len(b.items) for b in self._buffers.values())
 
+    def last_error(self) -> BaseException | None:
+        """The most recent flush failure of a buffer that still holds messages."""
+        for buffer in self._buffers.values():
+            if buffer.items and buffer.error is not None:
+                return buffer.error
+        return None
+
+    def take_unflushed(self) -> list[dict[str, Any]]:
+        """Remove and return every buffered message as its wire item, oldest first per buffer.
+
+        Each item has ``queue``, ``partition``, ``payload``, ``transactionId`` (and ``traceId``
+        when set): pushing it again with the same transactionId cannot store it twice.
+        """
+        taken: list[dict[str, Any]] = []
+        for buffer in self._buffers.values():
+            taken.extend(orjson.loads(item) for item in buffer.items)
+            buffer.items.clear()
+            buffer.first_at = None
+            if buffer.space is not None:
+                buffer.space.set()
+        return taken
+
     def stats(self) -> BufferStats:
-        """Counters for ``get_buffer_stats()``."""
+        """Counters for ``get_buffer_stats()`` (``oldestBufferAge`` in milliseconds)."""
         now = time.monotonic()
         active = [b for b in self._buffers.values() if b.items]
         oldest = max(

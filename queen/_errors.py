@@ -4,6 +4,7 @@
 QueenError
 ├── QueenConfigError          bad option given to Queen(...) or a builder (also a ValueError)
 ├── QueenClosedError          the client was used after close()
+├── QueenFlushError           close() could not deliver buffered messages (``messages``)
 ├── QueenConnectionError      no usable answer from any server (refused, reset, DNS, ...)
 │   └── QueenTimeoutError     the server did not answer in time
 ├── QueenHTTPError            the server answered with an error
@@ -26,6 +27,7 @@ __all__ = [
     "QueenConfigError",
     "QueenConnectionError",
     "QueenError",
+    "QueenFlushError",
     "QueenHTTPError",
     "QueenHandlerError",
     "QueenNotFoundError",
@@ -46,6 +48,19 @@ class QueenConfigError(QueenError, ValueError):
 
 class QueenClosedError(QueenError):
     """The client was used after ``close()``."""
+
+
+class QueenFlushError(QueenError):
+    """``close()`` could not deliver buffered messages before its deadline.
+
+    ``messages`` hands them back as wire items (``queue``, ``partition``, ``payload``,
+    ``transactionId``, and ``traceId`` when set), oldest first, so the caller can keep or
+    re-push them; re-pushing with the same transactionId cannot store a message twice.
+    """
+
+    def __init__(self, message: str, *, messages: list[dict[str, Any]]) -> None:
+        super().__init__(message)
+        self.messages = messages
 
 
 class QueenConnectionError(QueenError):

@@ -1,7 +1,14 @@
-"""Cheap client-side ids: UUIDv7 strings for transactionIds (time-ordered, unique)."""
+"""Cheap client-side ids: UUIDv7 strings for transactionIds (time-ordered, unique).
+
+The generator keeps its own random state and counters. A ``fork()`` copies them, so a forked
+child would repeat its parent's (and its siblings') ids; the server deduplicates on
+``(partition, transactionId)`` and would silently drop the repeats as duplicates. The state is
+therefore reseeded from the operating system in every child right after the fork.
+"""
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import threading
@@ -15,6 +22,18 @@ _seq = 0
 UUID_PATTERN = re.compile(
     r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 )
+
+
+def _reset_after_fork() -> None:
+    """Give a forked child fresh randomness and counters (its lock too: it may have been held)."""
+    global _lock, _last_ms, _seq
+    _rand.seed(os.urandom(32))
+    _lock = threading.Lock()
+    _last_ms = 0
+    _seq = 0
+
+
+os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 def uuid7() -> str:
@@ -35,7 +54,8 @@ def uuid7() -> str:
         else:
             _last_ms = ms
             _seq = _rand.getrandbits(8)  # random start, room to count up
-    value = (ms << 80) | (0x7 << 76) | (_seq << 64) | (0b10 << 62) | _rand.getrandbits(62)
+        low = _rand.getrandbits(62)
+    value = (ms << 80) | (0x7 << 76) | (_seq << 64) | (0b10 << 62) | low
     h = f"{value:032x}"
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 

@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
-from ._errors import QueenConfigError, QueenServerError, client_validation_error
+from ._errors import (
+    QueenConfigError,
+    QueenHTTPError,
+    QueenNotFoundError,
+    QueenServerError,
+    client_validation_error,
+)
 from ._ids import is_uuid, uuid7
 from .types import AckResult, DLQMessage, DLQResult, Message, PushResult
 
@@ -40,19 +46,27 @@ _BOOL_OPTIONS = {
     "dlqAfterMaxRetries",
 }
 _SNAKE = re.compile(r"_([a-z])")
+_NOT_FOUND = re.compile(r"\bnot found\b|\bdoes not exist\b", re.IGNORECASE)
 
 
-def server_error(body: Any, what: str) -> QueenServerError:
-    """An error reported by the server inside a successful (200) answer."""
+def server_error(body: Any, what: str, url: str | None = None) -> QueenHTTPError:
+    """An error reported by the server inside a successful (200) answer.
+
+    Upstream answers "not found" inside 200 bodies (``{"error": "Queue not found"}``): that
+    becomes a :class:`QueenNotFoundError` with status 404, as a newer server would send it.
+    """
     detail = body.get("error") if isinstance(body, dict) else body
     text = str(detail).strip() if detail else "unknown error"
-    return QueenServerError(f"{what} failed: {text}", status=200, body=body)
+    where = f" ({url})" if url else ""
+    if _NOT_FOUND.search(text):
+        return QueenNotFoundError(f"{what}: {text}{where}", status=404, body=body, url=url)
+    return QueenServerError(f"{what} failed: {text}{where}", status=200, body=body, url=url)
 
 
-def check_body(body: Any, what: str) -> Any:
+def check_body(body: Any, what: str, url: str | None = None) -> Any:
     """Raise when ``body`` is an error object (``{"error": ...}`` without ``success: true``)."""
     if isinstance(body, dict) and body.get("error") and body.get("success") is not True:
-        raise server_error(body, what)
+        raise server_error(body, what, url)
     return body
 
 
@@ -86,28 +100,46 @@ def push_items(queue: str, partition: str, items: Any) -> list[dict[str, Any]]:
         )
     out: list[dict[str, Any]] = []
     append = out.append
-    for item in items:
+    for index, item in enumerate(items):
         if type(item) is not dict and not isinstance(item, Mapping):
-            raise client_validation_error(f"each pushed message must be a dict, got {item!r}")
+            raise client_validation_error(
+                f"push(): message {index} must be a dict, got {_short(item)}"
+            )
         if "data" in item:
             payload = item["data"]
         elif "payload" in item:
             payload = item["payload"]
         else:
             payload = item
+        transaction_id = item.get("transactionId")
+        if transaction_id is None or transaction_id == "":
+            transaction_id = uuid7()
+        elif type(transaction_id) is not str:
+            raise client_validation_error(
+                f"push(): message {index} has transactionId {_short(transaction_id)}; "
+                "it must be a string"
+            )
         entry = {
             "queue": queue,
             "partition": partition,
             "payload": payload,
-            "transactionId": item.get("transactionId") or uuid7(),
+            "transactionId": transaction_id,
         }
         trace_id = item.get("traceId")
         if trace_id:
             if not isinstance(trace_id, str) or not is_uuid(trace_id):
-                raise client_validation_error(f"traceId must be a UUID string, got {trace_id!r}")
+                raise client_validation_error(
+                    f"push(): message {index} has traceId {_short(trace_id)}; "
+                    "it must be a UUID string"
+                )
             entry["traceId"] = trace_id
         append(entry)
     return out
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def parse_push(body: Any) -> list[PushResult]:

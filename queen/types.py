@@ -9,6 +9,7 @@ from typing_extensions import NotRequired
 
 __all__ = [
     "AckBatchResult",
+    "AckContext",
     "AckResult",
     "AckStatus",
     "BufferOptions",
@@ -224,3 +225,11 @@ class ClientOptions(TypedDict, total=False):
 
 
 AckStatus = bool | Literal["completed", "success", "failed", "retry", "dlq"]
+
+
+class AckContext(TypedDict, total=False):
+    """Third argument of ``ack()``: the failure text to store and the consumer group."""
+
+    error: str
+    group: str
+    consumer_group: str

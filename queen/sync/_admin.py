@@ -15,7 +15,7 @@ from typing_extensions import ParamSpec
 from .. import admin as aio
 
 if TYPE_CHECKING:
-    from ._client import Queen
+    from ._core import SyncCore
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -29,7 +29,7 @@ def _blocking(
     @functools.wraps(method)
     def call(self: Admin, /, *args: P.args, **kwargs: P.kwargs) -> T:
         bound = functools.partial(method, self._async, *args, **kwargs)
-        return self._client._run(method.__name__, bound)
+        return self._sync.run(method.__name__, bound)
 
     return call
 
@@ -37,11 +37,14 @@ def _blocking(
 class Admin:
     """Admin API of a blocking client (``queen.admin``): inspection and administration."""
 
-    __slots__ = ("_async", "_client")
+    __slots__ = ("_async", "_sync")
 
-    def __init__(self, client: Queen, admin: aio.Admin) -> None:
-        self._client = client
+    def __init__(self, sync: SyncCore, admin: aio.Admin) -> None:
+        self._sync = sync
         self._async = admin
+
+    def __repr__(self) -> str:
+        return repr(self._async).replace("<queen.", "<queen.sync.", 1)
 
     get_overview = _blocking(aio.Admin.get_overview)
     list_queues = _blocking(aio.Admin.list_queues)
@@ -69,63 +72,17 @@ class Admin:
     seek_consumer_group_partition = _blocking(aio.Admin.seek_consumer_group_partition)
     refresh_consumer_stats = _blocking(aio.Admin.refresh_consumer_stats)
 
-    def get_status(self, **filters: Any) -> dict[str, Any]:
-        """Dashboard status (``from``/``to`` as ``from_``/``to``, ``queue``, ...)."""
-        return self._client._run("get_status", functools.partial(self._async.get_status, **filters))
-
-    def get_queue_stats(self, **filters: Any) -> dict[str, Any]:
-        """``{"queues": [...], "pagination": ...}``."""
-        return self._client._run(
-            "get_queue_stats", functools.partial(self._async.get_queue_stats, **filters)
-        )
-
+    get_status = _blocking(aio.Admin.get_status)
+    get_queue_stats = _blocking(aio.Admin.get_queue_stats)
     get_queue_detail = _blocking(aio.Admin.get_queue_detail)
-
-    def get_queue_messages(self, name: str, **filters: Any) -> list[dict[str, Any]]:
-        """The queue's messages with their status, newest first."""
-        return self._client._run(
-            "get_queue_messages", functools.partial(self._async.get_queue_messages, name, **filters)
-        )
-
-    def get_analytics(self, **filters: Any) -> dict[str, Any]:
-        """Message counts over time (``interval`` minute/hour/day)."""
-        return self._client._run(
-            "get_analytics", functools.partial(self._async.get_analytics, **filters)
-        )
-
+    get_queue_messages = _blocking(aio.Admin.get_queue_messages)
+    get_analytics = _blocking(aio.Admin.get_analytics)
     get_buffer_status = _blocking(aio.Admin.get_buffer_status)
-
-    def get_system_metrics(self, **filters: Any) -> dict[str, Any]:
-        """Per-replica system metrics time series."""
-        return self._client._run(
-            "get_system_metrics", functools.partial(self._async.get_system_metrics, **filters)
-        )
-
-    def get_worker_metrics(self, **filters: Any) -> dict[str, Any]:
-        """Per-worker metrics time series."""
-        return self._client._run(
-            "get_worker_metrics", functools.partial(self._async.get_worker_metrics, **filters)
-        )
-
-    def get_queue_lag(self, **filters: Any) -> list[dict[str, Any]]:
-        """Pop lag per queue and time bucket."""
-        return self._client._run(
-            "get_queue_lag", functools.partial(self._async.get_queue_lag, **filters)
-        )
-
-    def get_queue_ops(self, **filters: Any) -> dict[str, Any]:
-        """Push/pop/ack operation series per queue."""
-        return self._client._run(
-            "get_queue_ops", functools.partial(self._async.get_queue_ops, **filters)
-        )
-
-    def get_retention_analytics(self, **filters: Any) -> dict[str, Any]:
-        """Retention and eviction series."""
-        return self._client._run(
-            "get_retention_analytics",
-            functools.partial(self._async.get_retention_analytics, **filters),
-        )
-
+    get_system_metrics = _blocking(aio.Admin.get_system_metrics)
+    get_worker_metrics = _blocking(aio.Admin.get_worker_metrics)
+    get_queue_lag = _blocking(aio.Admin.get_queue_lag)
+    get_queue_ops = _blocking(aio.Admin.get_queue_ops)
+    get_retention_analytics = _blocking(aio.Admin.get_retention_analytics)
     get_postgres_stats = _blocking(aio.Admin.get_postgres_stats)
     health = _blocking(aio.Admin.health)
     metrics = _blocking(aio.Admin.metrics)

@@ -8,8 +8,7 @@ around the async builder's copy, and the terminal methods (``push``, ``pop``, ``
 from __future__ import annotations
 
 import inspect
-import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import anyio
@@ -18,20 +17,23 @@ import anyio.to_thread
 
 from .. import _builders as aio
 from .._errors import QueenConfigError
-from .._wire import DEFAULT_PARTITION, push_items
-from ._loop import Job, mark_handler_thread
+from .._options import DLQOptions, QueueOptions
+from ._loop import Job
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
     from ..types import (
+        AckContext,
+        AckStatus,
         BufferOptions,
         ConsumeResult,
         DLQResult,
+        PushItem,
         QueueConfig,
         TransactionResult,
     )
-    from ._client import Queen
+    from ._core import SyncCore
     from ._types import Message
 
 SyncHandler = Callable[[Any], Any]
@@ -44,17 +46,25 @@ class QueueBuilder:
     Option methods return a new builder, so a builder kept in a variable can be reused.
     """
 
-    __slots__ = ("_async", "_client")
+    __slots__ = ("_async", "_sync")
 
-    def __init__(self, client: Queen, builder: aio.QueueBuilder) -> None:
-        self._client = client
-        self._async = builder
+    def __init__(self, sync: SyncCore, options: QueueOptions) -> None:
+        self._sync = sync
+        self._async = aio.QueueBuilder(sync.core, options)
 
     def _new(self, builder: aio.QueueBuilder) -> Self:
         clone = object.__new__(type(self))
-        clone._client = self._client
+        clone._sync = self._sync
         clone._async = builder
         return clone
+
+    @property
+    def options(self) -> QueueOptions:
+        """Everything this builder has been told (frozen; ``None``: not set)."""
+        return self._async.options
+
+    def __repr__(self) -> str:
+        return repr(self._async).replace("<queen.", "<queen.sync.", 1)
 
     # --- addressing and configuration ---------------------------------------------------
     def partition(self, name: str) -> Self:
@@ -79,35 +89,35 @@ class QueueBuilder:
 
     def create(self) -> dict[str, Any]:
         """Create the queue, or update its configuration; returns the server's answer."""
-        return self._client._run("create", self._async.create)
+        return self._sync.run("create", self._async.create)
 
     def delete(self) -> dict[str, Any]:
         """Delete the queue with its partitions, messages, cursors and DLQ entries."""
-        return self._client._run("delete", self._async.delete)
+        return self._sync.run("delete", self._async.delete)
 
     # --- push -------------------------------------------------------------------------
     def buffer(self, options: BufferOptions | None = None) -> Self:
         """Buffer pushes client-side: ``{'message_count': 100, 'time_millis': 1000}``."""
         return self._new(self._async.buffer(options))
 
-    def push(self, items: Any) -> Any:
+    def push(self, items: PushItem | Sequence[PushItem]) -> Any:
         """Push one message dict or a list of them.
 
-        Returns the server's per-item results, or ``{"buffered": True, "count": n}`` when
-        buffering (the client's loop thread then flushes in the background).
+        Every message is encoded here, in the caller's thread: one that cannot be JSON raises
+        :class:`~queen.QueenValidationError` and nothing is buffered or sent. Returns the
+        server's per-item results, or ``{"buffered": True, "count": n}`` when buffering (the
+        client's loop thread then flushes in the background).
         """
-        options = self._async._o
-        if "buffer" not in options:
-            return self._client._run("push", self._async.push, items)
-        queue = self._async._require_queue("push")
-        partition = options.get("partition") or DEFAULT_PARTITION
-        wire = push_items(queue, partition, items)  # validated here, in the caller's thread
-        self._client._stage_push(queue, partition, wire, options["buffer"])
-        return {"buffered": True, "count": len(wire)}
+        settings = self._async.options.buffer
+        if settings is None:
+            return self._sync.run("push", self._async.push, items)
+        queue, partition, encoded = aio.encode_push(self._async.options, items)
+        self._sync.stage_push(queue, partition, encoded, settings)
+        return {"buffered": True, "count": len(encoded)}
 
     def flush_buffer(self) -> None:
         """Send what is buffered for this queue (this partition if one was set)."""
-        self._client._run("flush_buffer", self._client._after_staged, self._async.flush_buffer)
+        self._sync.run("flush_buffer", self._sync.after_staged, self._async.flush_buffer)
 
     # --- pop and consume options --------------------------------------------------------
     def batch(self, size: int) -> Self:
@@ -158,11 +168,15 @@ class QueueBuilder:
         """consume: renew the lease every ``interval_millis`` while the handler runs."""
         return self._new(self._async.renew_lease(enabled, interval_millis))
 
+    def give_up_after_millis(self, millis: int) -> Self:
+        """consume: raise the polling error once polls have failed for ``millis`` in a row."""
+        return self._new(self._async.give_up_after_millis(millis))
+
     # --- pop and consume ----------------------------------------------------------------
     def pop(self) -> list[Message]:
         """Fetch up to ``batch`` messages (default 1, no waiting, no auto-ack)."""
-        messages = self._client._run("pop", self._async.pop)
-        return self._client._blocking_messages(messages)
+        messages = self._sync.run("pop", self._async.pop)
+        return self._sync.blocking_messages(messages)
 
     def consume(self, handler: SyncHandler) -> ConsumeResult:
         """Run the plain function ``handler`` on messages, in worker threads; block until done.
@@ -187,13 +201,13 @@ class QueueBuilder:
                 f"function {getattr(handler, '__qualname__', handler)!r}; "
                 "use the async client (`from queen import Queen`) for async handlers"
             )
-        threaded = _ThreadedHandler(self._client, handler, self._async._o.get("concurrency", 1))
-        return self._client._start("consume", self._async.consume, threaded)
+        threaded = _ThreadedHandler(self._sync, handler, self._async.options.concurrency or 1)
+        return self._sync.start("consume", self._async.consume, threaded)
 
     # --- dead-letter queue ----------------------------------------------------------------
     def dlq(self, group: str | None = None) -> DLQBuilder:
         """The queue's dead-letter messages (optionally of one consumer group)."""
-        return DLQBuilder(self._client, self._async.dlq(group))
+        return DLQBuilder(self._sync, self._async.dlq(group).options)
 
 
 class _ThreadedHandler:
@@ -204,28 +218,23 @@ class _ThreadedHandler:
     starts, or while a handler fails, releases the messages instead.
     """
 
-    def __init__(self, client: Queen, handler: SyncHandler, threads: int) -> None:
-        self._client = client
+    def __init__(self, sync: SyncCore, handler: SyncHandler, threads: int) -> None:
+        self._sync = sync
         self._handler = handler
         self._threads = threads
         self._limiter: anyio.CapacityLimiter | None = None
 
     def _in_thread(self, argument: Any) -> Any:
-        self._client._loop.handler_threads.add(threading.current_thread())
-        mark_handler_thread(self._client)
-        try:
-            return self._handler(argument)
-        finally:
-            mark_handler_thread(None)
+        return self._sync.run_handler(self._handler, argument)
 
     async def __call__(self, argument: Any) -> Any:
         await anyio.lowlevel.checkpoint_if_cancelled()
         if self._limiter is None:
             self._limiter = anyio.CapacityLimiter(self._threads)
         if isinstance(argument, list):
-            argument = self._client._blocking_messages(argument)
+            argument = self._sync.blocking_messages(argument)
         else:
-            argument = self._client._blocking_message(argument)
+            argument = self._sync.blocking_message(argument)
         try:
             with anyio.CancelScope(shield=True):
                 return await anyio.to_thread.run_sync(
@@ -240,23 +249,31 @@ class _ThreadedHandler:
 class DLQBuilder:
     """``queen.queue(q).dlq(group).limit(n).offset(k).get()``, blocking."""
 
-    __slots__ = ("_async", "_client")
+    __slots__ = ("_async", "_sync")
 
-    def __init__(self, client: Queen, builder: aio.DLQBuilder) -> None:
-        self._client = client
-        self._async = builder
+    def __init__(self, sync: SyncCore, options: DLQOptions) -> None:
+        self._sync = sync
+        self._async = aio.DLQBuilder(sync.core, options)
+
+    @property
+    def options(self) -> DLQOptions:
+        """The page this builder asks for (frozen)."""
+        return self._async.options
+
+    def __repr__(self) -> str:
+        return repr(self._async).replace("<queen.", "<queen.sync.", 1)
 
     def limit(self, count: int) -> DLQBuilder:
         """Page size (default 100)."""
-        return DLQBuilder(self._client, self._async.limit(count))
+        return DLQBuilder(self._sync, self._async.limit(count).options)
 
     def offset(self, count: int) -> DLQBuilder:
         """Skip this many entries (default 0)."""
-        return DLQBuilder(self._client, self._async.offset(count))
+        return DLQBuilder(self._sync, self._async.offset(count).options)
 
     def get(self) -> DLQResult:
         """``{"total": int, "messages": [...]}``, newest failure first."""
-        return self._client._run("get", self._async.get)
+        return self._sync.run("get", self._async.get)
 
 
 class TransactionBuilder:
@@ -265,17 +282,20 @@ class TransactionBuilder:
     Operations accumulate in call order (nothing is sent before ``commit()``, which blocks).
     """
 
-    __slots__ = ("_async", "_client")
+    __slots__ = ("_async", "_sync")
 
-    def __init__(self, client: Queen, builder: aio.TransactionBuilder) -> None:
-        self._client = client
-        self._async = builder
+    def __init__(self, sync: SyncCore) -> None:
+        self._sync = sync
+        self._async = aio.TransactionBuilder(sync.core)
+
+    def __repr__(self) -> str:
+        return repr(self._async).replace("<queen.", "<queen.sync.", 1)
 
     def ack(
         self,
-        messages: Any,
-        status: bool | str = True,
-        context: Mapping[str, Any] | None = None,
+        messages: Mapping[str, Any] | Sequence[Mapping[str, Any]],
+        status: AckStatus = True,
+        context: AckContext | None = None,
     ) -> TransactionBuilder:
         """Acknowledge one message or a list (lease ids are checked by the server)."""
         self._async.ack(messages, status, context)
@@ -291,7 +311,7 @@ class TransactionBuilder:
         self._async.partition(name)
         return self
 
-    def push(self, items: Any) -> TransactionBuilder:
+    def push(self, items: PushItem | Sequence[PushItem]) -> TransactionBuilder:
         """Push messages to the current queue/partition as part of the transaction."""
         self._async.push(items)
         return self
@@ -303,4 +323,4 @@ class TransactionBuilder:
 
     def commit(self) -> TransactionResult:
         """Apply every operation atomically; raise :class:`QueenTransactionError` if rejected."""
-        return self._client._run("commit", self._async.commit)
+        return self._sync.run("commit", self._async.commit)

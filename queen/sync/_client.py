@@ -1,37 +1,38 @@
-"""The blocking client: ``queen.sync.Queen``, a thin wrapper over the async ``queen.Queen``."""
+"""The blocking client: ``queen.sync.Queen``, a thin facade over the same core as ``queen.Queen``."""
 
 from __future__ import annotations
 
 import atexit
-import functools
 import weakref
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, overload
+
+from typing_extensions import Unpack
 
 from .. import _log
+from .._config import normalise
+from .._core import report_close_failure
 from .._errors import QueenError
-from ..client import Queen as AsyncQueen
+from .._names import check_name
+from .._options import QueueOptions
+from ..admin import Admin as AsyncAdmin
 from ._admin import Admin
 from ._builders import QueueBuilder, TransactionBuilder
-from ._loop import Job, LoopThread, in_handler_thread
-from ._staging import PushStager
+from ._core import SyncCore
+from ._loop import in_handler_thread
 
 if TYPE_CHECKING:
     from .._config import ClientConfig
     from ..types import (
         AckBatchResult,
+        AckContext,
         AckResult,
-        BufferOptions,
+        AckStatus,
         BufferStats,
         ClientOptions,
         RenewResult,
-        TraceConfig,
-        TraceResult,
     )
-    from ._types import Message
-
-T = TypeVar("T")
 
 _open_clients: weakref.WeakSet[Queen] = weakref.WeakSet()
 
@@ -47,21 +48,29 @@ class Queen:
     an event loop (``async def`` code): use :class:`queen.Queen` there.
     """
 
+    __slots__ = ("__weakref__", "_sync", "admin", "config")
+
     def __init__(
         self,
         config: str | Sequence[str] | ClientOptions | Mapping[str, Any] | None = None,
-        **options: Any,
+        **options: Unpack[ClientOptions],
     ) -> None:
-        self._async = AsyncQueen(config, **options)
-        self.config: ClientConfig = self._async.config
-        self.admin = Admin(self, self._async.admin)
-        self._loop = LoopThread(self._async, name=f"queen-sync-loop-{id(self):x}")
-        self._staged_pushes = PushStager(self._async._buffers.add)
+        self._sync = SyncCore(normalise(config, **options), name=f"queen-sync-loop-{id(self):x}")
+        self.config: ClientConfig = self._sync.config
+        self.admin = Admin(self._sync, AsyncAdmin(self._sync.core))
         _open_clients.add(self)
+
+    def __repr__(self) -> str:
+        state = "closed" if self.closed else "open"
+        return (
+            f"<queen.sync.Queen {state} urls={list(self.config.urls)!r} "
+            f"strategy={self.config.load_balancing_strategy!r} "
+            f"http_backend={self.config.http_backend!r}>"
+        )
 
     # --- lifecycle ----------------------------------------------------------------------
     def __enter__(self) -> Queen:
-        self._loop.portal("__enter__")
+        self._sync.loop.portal("__enter__")
         return self
 
     def __exit__(
@@ -70,114 +79,88 @@ class Queen:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self.close()
+        if exc is None:
+            self.close()
+            return
+        try:
+            self.close()
+        except Exception as close_error:  # keep the body's exception; report this one
+            report_close_failure(close_error, exc)
 
     @property
     def closed(self) -> bool:
         """True once ``close()`` has run."""
-        return self._async.closed or self._loop.stopped
+        return self._sync.core.closed or self._sync.loop.stopped
 
     def close(self) -> None:
         """Flush buffers, stop consumers, close connections, stop the loop thread.
 
         May be called from any thread (not from a ``consume()`` handler, which it would wait
         for). Running ``consume()`` calls return once their handlers have finished and been
-        acknowledged. Idempotent; raises if buffered messages could not be delivered.
+        acknowledged. Idempotent; buffered messages that could not be delivered raise
+        :class:`~queen.QueenFlushError`, which hands them back.
         """
-        if in_handler_thread(self):
+        if in_handler_thread(self._sync):
             raise QueenError(
                 "close() cannot run inside a consume() handler: it waits for running handlers "
                 "to finish; return from the handler and close from another thread"
             )
+        sync = self._sync
         try:
             try:
-                if self._loop.started and not self._loop.stopped:
-                    self._run("close", self._staged_pushes.drain)
+                if sync.loop.started and not sync.loop.stopped:
+                    sync.run("close", sync.stager.drain)
             finally:
-                self._loop.stop()
+                sync.loop.stop()
         finally:
             _open_clients.discard(self)
-        if self._staged_pushes.staged:
+        if sync.stager.staged:
             raise QueenError(
-                f"close(): {self._staged_pushes.staged} buffered message(s) could not be "
+                f"close(): {sync.stager.staged} buffered message(s) could not be "
                 "handed to the client's buffers"
             )
 
-    # --- calls on the loop --------------------------------------------------------------
-    def _run(self, what: str, func: Callable[..., Awaitable[T]], *args: Any) -> T:
-        return self._loop.call(what, func, *args)
-
-    def _start(self, what: str, func: Callable[..., Awaitable[T]], *args: Any) -> Job[T]:
-        return self._loop.start(what, func, *args)
-
-    def _stage_push(
-        self,
-        queue: str,
-        partition: str,
-        items: list[dict[str, Any]],
-        options: BufferOptions | None,
-    ) -> None:
-        """Hand buffered items to the loop without waiting for it (see ``_staging``)."""
-        portal = self._loop.portal("push")
-        self._staged_pushes.stage(queue, partition, items, options, portal.start_task_soon)
-
-    async def _after_staged(self, func: Callable[[], Awaitable[T]]) -> T:
-        """``await func()`` once every staged buffered push is in the buffers."""
-        await self._staged_pushes.drain()
-        return await func()
-
-    def _blocking_message(self, message: Any) -> Message:
-        """``message`` with its ``trace`` made blocking (the message dict is updated)."""
-        message["trace"] = functools.partial(self._trace, message)
-        return cast("Message", message)
-
-    def _blocking_messages(self, messages: list[Any]) -> list[Message]:
-        trace = self._trace
-        for message in messages:
-            message["trace"] = functools.partial(trace, message)
-        return messages
-
-    def _trace(self, message: Mapping[str, Any], config: TraceConfig) -> TraceResult:
-        return self._run("trace", self._async._trace, message, config)
-
-    # --- public API -------------------------------------------------------------------------
+    # --- builders -------------------------------------------------------------------------
     def queue(self, name: str | None = None) -> QueueBuilder:
         """A builder for queue ``name`` (``None``: pop/consume by namespace/task filters)."""
-        return QueueBuilder(self, self._async.queue(name))
+        if name is not None:
+            check_name("queue name", name)
+        return QueueBuilder(self._sync, QueueOptions(queue=name))
 
     def transaction(self) -> TransactionBuilder:
         """A new atomic transaction of acks and pushes."""
-        return TransactionBuilder(self, self._async.transaction())
+        return TransactionBuilder(self._sync)
 
+    # --- acknowledgements and leases -----------------------------------------------------
     @overload
     def ack(
         self,
         message: Mapping[str, Any],
-        status: bool | str = True,
-        context: Mapping[str, Any] | None = None,
+        status: AckStatus = True,
+        context: AckContext | None = None,
     ) -> AckResult: ...
 
     @overload
     def ack(
         self,
         message: Sequence[Mapping[str, Any]],
-        status: bool | str = True,
-        context: Mapping[str, Any] | None = None,
+        status: AckStatus = True,
+        context: AckContext | None = None,
     ) -> AckBatchResult: ...
 
     def ack(
         self,
-        message: Any,
-        status: bool | str = True,
-        context: Mapping[str, Any] | None = None,
-    ) -> Any:
+        message: Mapping[str, Any] | Sequence[Mapping[str, Any]],
+        status: AckStatus = True,
+        context: AckContext | None = None,
+    ) -> AckResult | AckBatchResult:
         """Acknowledge one message or a list of messages (see :meth:`queen.Queen.ack`).
 
         ``status``: ``True`` (completed), ``False`` (failed), or ``'retry'`` / ``'dlq'`` /
         ``'completed'`` / ``'failed'``; ``context`` may carry ``{'error': text}`` and
         ``{'group': name}``. One message → its result; a list → a summary.
         """
-        return self._run("ack", self._async.ack, message, status, context)
+        return self._sync.run("ack", self._sync.core.ack, message, status, context)
 
     @overload
     def renew(  # type: ignore[overload-overlap]  # a str is one lease id, not a list
@@ -189,39 +172,40 @@ class Queen:
         self, target: Sequence[Mapping[str, Any] | str], seconds: int | None = None
     ) -> list[RenewResult]: ...
 
-    def renew(self, target: Any, seconds: int | None = None) -> Any:
+    def renew(
+        self,
+        target: Mapping[str, Any] | str | Sequence[Mapping[str, Any] | str],
+        seconds: int | None = None,
+    ) -> RenewResult | list[RenewResult]:
         """Extend the lease of a message, a lease id, or a list of them (default 60 s)."""
-        return self._run("renew", self._async.renew, target, seconds)
+        return self._sync.run("renew", self._sync.core.renew, target, seconds)
 
+    # --- buffers ------------------------------------------------------------------------
     def flush_all_buffers(self) -> None:
         """Send every buffered message now; raise if the server cannot be reached."""
-        self._run("flush_all_buffers", self._after_staged, self._async.flush_all_buffers)
+        self._sync.run("flush_all_buffers", self._sync.after_staged, self._sync.core.flush)
 
     def get_buffer_stats(self) -> BufferStats:
-        """``{"activeBuffers", "totalBufferedMessages", "oldestBufferAge" (ms),
+        """``{"activeBuffers", "totalBufferedMessages", "oldestBufferAge" (milliseconds),
         "flushesPerformed", "failedFlushes"}``."""
-        if not self._loop.started:
-            return self._async.get_buffer_stats()
-        stats: BufferStats = self._run("get_buffer_stats", self._after_staged, self._buffer_stats)
+        if not self._sync.loop.started:
+            return self._sync.core.buffer_stats()
+        stats: BufferStats = self._sync.run(
+            "get_buffer_stats", self._sync.after_staged, self._buffer_stats
+        )
         return stats
 
     async def _buffer_stats(self) -> BufferStats:
-        return self._async.get_buffer_stats()
+        return self._sync.core.buffer_stats()
 
+    # --- consumer-group shortcuts ------------------------------------------------------
     def delete_consumer_group(self, group: str, delete_metadata: bool = True) -> dict[str, Any]:
         """Delete a consumer group's cursors on every queue (and its subscriptions)."""
-        return self._run(
-            "delete_consumer_group", self._async.delete_consumer_group, group, delete_metadata
-        )
+        return self.admin.delete_consumer_group(group, delete_metadata)
 
     def update_consumer_group_timestamp(self, group: str, timestamp: str) -> dict[str, Any]:
         """Move a consumer group's subscription start (affects partitions not yet read)."""
-        return self._run(
-            "update_consumer_group_timestamp",
-            self._async.update_consumer_group_timestamp,
-            group,
-            timestamp,
-        )
+        return self.admin.update_consumer_group_subscription(group, timestamp)
 
 
 @atexit.register
@@ -231,8 +215,8 @@ def _close_at_exit() -> None:
     Runs at interpreter exit, while the (daemon) loop threads are still alive.
     """
     for client in list(_open_clients):
-        if client._loop.started:
+        if client._sync.loop.started:
             try:
                 client.close()
             except Exception as exc:  # exiting anyway: report, do not mask the exit
-                _log.warn("Queen.close", {"atExit": True, "error": str(exc)})
+                _log.error("Queen.close", {"atExit": True, "error": str(exc)}, exc_info=exc)

@@ -2,7 +2,7 @@
 
 A buffered ``push()`` only appends to a client-side buffer, so making the caller wait for the
 loop thread to do that would cost more than the append itself. Instead the caller stages its
-(already validated) items here and returns; one drain task on the loop moves everything staged
+(already encoded, so validated) items here and returns; one drain task on the loop moves everything staged
 into the async client's buffers, in order. The caller waits only when the backlog is large
 (the buffers are bounded and ``push`` waits while they are full), and every flush, the buffer
 statistics and ``close()`` drain first, so nothing staged is ever skipped or lost.
@@ -13,13 +13,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
 
 import anyio
 
-from ..types import BufferOptions
+from .._options import BufferSettings
 
-Add = Callable[[str, str, list[dict[str, Any]], BufferOptions | None], Awaitable[None]]
+Add = Callable[[str, str, list[bytes], BufferSettings], Awaitable[None]]
 
 MAX_STAGED_MESSAGES = 10_000
 
@@ -28,8 +27,8 @@ MAX_STAGED_MESSAGES = 10_000
 class _Entry:
     queue: str
     partition: str
-    items: list[dict[str, Any]]
-    options: BufferOptions | None
+    items: list[bytes]
+    settings: BufferSettings
     done: threading.Event | None
 
 
@@ -54,8 +53,8 @@ class PushStager:
         self,
         queue: str,
         partition: str,
-        items: list[dict[str, Any]],
-        options: BufferOptions | None,
+        items: list[bytes],
+        settings: BufferSettings,
         schedule: Callable[[Callable[[], Awaitable[None]]], object],
     ) -> None:
         """Stage ``items``; ``schedule(drain)`` starts a drain on the loop when none is due.
@@ -64,7 +63,7 @@ class PushStager:
         """
         with self._lock:
             done = threading.Event() if self._staged >= self._max else None
-            self._entries.append(_Entry(queue, partition, items, options, done))
+            self._entries.append(_Entry(queue, partition, items, settings, done))
             self._staged += len(items)
             start = not self._scheduled
             self._scheduled = True
@@ -86,7 +85,7 @@ class PushStager:
                         return
                 for position, entry in enumerate(entries):
                     try:
-                        await self._add(entry.queue, entry.partition, entry.items, entry.options)
+                        await self._add(entry.queue, entry.partition, entry.items, entry.settings)
                     except BaseException:
                         self._give_back(entries[position:])
                         raise

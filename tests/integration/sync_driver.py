@@ -120,9 +120,9 @@ class Driven:
         target, session = self._target, self._session
         twin = ASYNC_TWIN[type(target)]
         spec = inspect.getattr_static(twin, name, None)
-        if spec is None and name.startswith("_"):
+        if name == "_core" and isinstance(target, queen.sync.Queen):
             # internals the scenarios peek at (e.g. the transport's request counters)
-            return getattr(target._async, name)
+            return target._sync.core
         value = getattr(target, name)
         if name == "consume" and isinstance(target, queen.sync.QueueBuilder):
             return functools.partial(session.consume, target)

@@ -27,7 +27,7 @@ def cluster(pg_dsn: str) -> Iterator[list[ServerProcess]]:
 
 
 def request_counts(queen: Any) -> list[int]:
-    return [server.requests for server in queen._transport.balancer.servers]
+    return [server.requests for server in queen._core.transport.balancer.servers]
 
 
 @pytest.mark.parametrize("strategy", STRATEGIES)

@@ -84,7 +84,7 @@ def test_no_thread_or_loop_left_after_close(
             assert messages[0]["trace"]({"traceName": q, "data": {"n": len(messages)}})["success"]
 
         result = client.queue(q).batch(5).concurrency(3).limit(45).consume(handler)
-        loop_thread = client._loop.thread
+        loop_thread = client._sync.loop.thread
         assert loop_thread is not None
         assert loop_thread.is_alive()
     assert result == {"processed": 45, "failed": 0, "ackFailures": 0}
@@ -127,7 +127,7 @@ def test_ctrl_c_during_consume_stops_cleanly(
         rest.extend(m["data"] for m in batch)
         client.ack(batch, True)
     assert sorted(handled + rest) == list(range(total))
-    loop_thread = client._loop.thread
+    loop_thread = client._sync.loop.thread
     client.close()
     assert loop_thread is not None
     assert not loop_thread.is_alive()

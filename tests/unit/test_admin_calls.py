@@ -10,7 +10,7 @@ import httpx
 import pytest
 import respx
 
-from queen import Queen, QueenConfigError, QueenServerError
+from queen import Queen, QueenConfigError, QueenNotFoundError, QueenServerError
 
 from .conftest import BASE, answer, sent_json
 
@@ -419,12 +419,19 @@ async def test_upstream_answers_are_returned_parsed(mock: respx.MockRouter) -> N
 async def test_errors_in_200_bodies_raise(mock: respx.MockRouter) -> None:
     mock.get("/api/v1/resources/queues/nope").respond(200, json={"error": "Queue not found"})
     mock.get(f"/api/v1/messages/{P}/{T}").respond(200, json={"error": "Message not found"})
+    mock.get("/api/v1/resources/overview").respond(200, json={"error": "stats unavailable"})
     async with Queen(BASE) as queen:
-        with pytest.raises(QueenServerError, match="Queue not found"):
+        with pytest.raises(QueenNotFoundError, match="Queue not found") as missing:
             await queen.admin.get_queue("nope")
-        with pytest.raises(QueenServerError, match="Message not found") as info:
+        with pytest.raises(QueenNotFoundError, match="Message not found") as info:
             await queen.admin.get_message(P, T)
-    assert info.value.status == 200
+        with pytest.raises(QueenServerError, match="stats unavailable") as other:
+            await queen.admin.get_overview()
+    assert missing.value.status == 404
+    assert missing.value.url == f"GET {BASE}/api/v1/resources/queues/nope"
+    assert info.value.status == 404
+    assert other.value.status == 200
+    assert other.value.url == f"GET {BASE}/api/v1/resources/overview"
 
 
 async def test_seek_needs_a_target() -> None:

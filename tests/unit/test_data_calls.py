@@ -422,7 +422,7 @@ async def test_bad_ack_status_renew_target_or_seconds_is_refused_before_sending(
 )
 async def test_subscription_from_takes_iso_timestamps(start: str) -> None:
     async with Queen(BASE) as queen:
-        assert queen.queue("q").subscription_from(start)._o["subscription_from"] == start
+        assert queen.queue("q").subscription_from(start).options.subscription_from == start
 
 
 @pytest.mark.parametrize("start", ["yesterday", "01/02/2026", "", 1767225600])

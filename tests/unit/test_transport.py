@@ -92,7 +92,7 @@ async def test_failover_moves_to_the_next_server_and_marks_health() -> None:
         ) as queen:
             await queen.queue("q").push([{"data": 1}])
             await queen.queue("q").push([{"data": 2}])
-            servers = queen._transport.balancer.servers
+            servers = queen._core.transport.balancer.servers
             assert [s.healthy for s in servers] == [False, True]
     assert down.call_count == 1
     assert up.call_count == 2
