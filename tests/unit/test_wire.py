@@ -60,7 +60,9 @@ def test_push_items_keep_trace_ids_of_any_uuid_version() -> None:
 
 
 def test_push_items_reject_a_non_uuid_trace_id() -> None:
-    with pytest.raises(QueenValidationError, match="message 0 has traceId 'abc'; it must be a UUID string"):
+    with pytest.raises(
+        QueenValidationError, match="message 0 has traceId 'abc'; it must be a UUID string"
+    ):
         push_items("q", "Default", [{"data": 1, "traceId": "abc"}])
 
 
