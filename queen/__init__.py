@@ -10,6 +10,7 @@ from ._errors import (
     QueenConfigError,
     QueenConnectionError,
     QueenError,
+    QueenFlushError,
     QueenHandlerError,
     QueenHTTPError,
     QueenNotFoundError,
@@ -22,6 +23,7 @@ from .admin import Admin
 from .client import Queen
 from .types import (
     AckBatchResult,
+    AckContext,
     AckResult,
     BufferOptions,
     BufferStats,
@@ -43,6 +45,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "AckBatchResult",
+    "AckContext",
     "AckResult",
     "Admin",
     "BufferOptions",
@@ -61,6 +64,7 @@ __all__ = [
     "QueenConfigError",
     "QueenConnectionError",
     "QueenError",
+    "QueenFlushError",
     "QueenHTTPError",
     "QueenHandlerError",
     "QueenNotFoundError",

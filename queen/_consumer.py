@@ -8,8 +8,9 @@
   is logged at ERROR with its traceback, queue, partition and transactionIds. Without
   ``auto_ack`` a raising handler stops the whole consumer and ``consume()`` re-raises it.
 * Acks are shielded from cancellation and retried on connection errors, and their per-item
-  results are checked. An ack whose first attempt may have reached the server before the
-  connection broke is verified before its retry's "invalid lease" answer counts as a failure.
+  results are checked. An ack whose earlier attempt may have reached the server before the
+  connection broke is settled by the core (``settle_acks``) before a refusal of its repeat
+  counts as a failure.
   On cancellation, or when ``close()`` runs out of patience, the in-flight messages are
   released (ack ``retry``) so another consumer gets them at once.
 * Poll failures (network, server, unknown queue) are logged — rate-limited, with the server's
@@ -29,7 +30,6 @@ from typing import TYPE_CHECKING, Any
 
 import anyio
 
-from . import _endpoints as ep
 from . import _log
 from ._errors import (
     QueenConnectionError,
@@ -55,7 +55,6 @@ ACK_ATTEMPTS = 5
 RELEASE_TIMEOUT_SECONDS = 10.0
 #: after the first warning, poll failures are logged at most this often (with a count)
 POLL_WARNING_INTERVAL_SECONDS = 30.0
-_LEASE_ERROR = "invalid or expired lease"
 # polling errors worth retrying: the server may come back, the queue may be created
 _TRANSIENT = (QueenConnectionError, QueenServerError, QueenNotFoundError)
 
@@ -411,7 +410,8 @@ class Consumer:
                     await anyio.sleep(min(5.0, 0.2 * 2**attempt))
             results: list[AckResult] = answer.get("results", [answer])
             if maybe_applied:
-                results = await self._settle_uncertain(run, messages, results, status)
+                state = "completed" if status is True else "failed"
+                results = await self._core.settle_acks(messages, results, [state] * len(messages))
         failed = [(m, r) for m, r in zip(messages, results, strict=False) if not r.get("success")]
         if failed:
             run.ack_failures += len(failed)
@@ -424,55 +424,6 @@ class Consumer:
                 },
             )
         return results
-
-    async def _settle_uncertain(
-        self,
-        run: ConsumerRun,
-        messages: list[Message],
-        results: list[AckResult],
-        status: AckStatus,
-    ) -> list[AckResult]:
-        """After a retried ack: tell "already applied" apart from a real lease failure.
-
-        The lost first attempt may have been applied (the lease is then released, so the
-        retry is refused with "Invalid or expired lease"). A failure ack lands the message in
-        retry either way. A completion is checked against the message's state on the server.
-        """
-        settled: list[AckResult] = []
-        for message, result in zip(messages, results, strict=False):
-            lease_refused = _LEASE_ERROR in str(result.get("error") or "").lower()
-            if result.get("success") or not lease_refused:
-                settled.append(result)
-            elif status is not True or await self._completed(message):
-                settled.append({**result, "success": True, "error": None})
-                _log.info(
-                    "ConsumerManager.ack",
-                    {
-                        **_where(run, [message]),
-                        "note": "applied by an attempt whose answer was lost to a broken "
-                        "connection",
-                    },
-                )
-            else:
-                settled.append(result)
-        return settled
-
-    async def _completed(self, message: Message) -> bool:
-        """True when the server shows ``message`` as consumed by its own consumer group."""
-        kwargs = ep.GET_MESSAGE.request_kwargs(
-            partition_id=message["partitionId"], transaction_id=message["transactionId"]
-        )
-        try:
-            state = await self._core.read(ep.GET_MESSAGE, kwargs, {})
-        except QueenError:
-            return False
-        group = message.get("consumerGroup")
-        if group and group != "__QUEUE_MODE__":
-            return any(
-                g.get("name") == group and g.get("consumed")
-                for g in state.get("consumerGroups") or []
-            )
-        return bool(state.get("status") == "completed")
 
     async def _release(self, run: ConsumerRun, messages: list[Message]) -> None:
         """Give the lease back (ack ``retry`` once per partition) so nothing waits for expiry."""

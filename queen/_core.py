@@ -21,7 +21,14 @@ from . import _log
 from ._buffer import BufferManager
 from ._config import ClientConfig
 from ._encode import items_fragment
-from ._errors import QueenClosedError, QueenError, QueenFlushError, client_validation_error
+from ._errors import (
+    QueenClosedError,
+    QueenConnectionError,
+    QueenError,
+    QueenFlushError,
+    QueenServerError,
+    client_validation_error,
+)
 from ._options import DLQOptions, PopRequest
 from ._transport import Transport
 from ._wire import (
@@ -56,6 +63,7 @@ if TYPE_CHECKING:
 DEFAULT_RENEW_SECONDS = 60
 #: added to a long poll's server-side timeout for the HTTP deadline of that request
 LONG_POLL_GRACE_MILLIS = 5_000
+_LEASE_REFUSED = "invalid or expired lease"
 
 
 class ClientCore:
@@ -301,8 +309,8 @@ class ClientCore:
         chosen = group or single.get("consumerGroup")
         if chosen:
             entry["consumerGroup"] = chosen
-        answer = await self.send(ep.ACK_MESSAGE, ep.ACK_MESSAGE.request_kwargs(body=entry))
-        results = parse_ack(answer, 1)
+        kwargs = ep.ACK_MESSAGE.request_kwargs(body=entry)
+        results = await self._send_acks(ep.ACK_MESSAGE, kwargs, [single], [state])
         result: AckResult = results[0] if results else {"success": False, "error": "no result"}
         _log.debug("Queen.ack", {"transactionId": entry["transactionId"], "status": state})
         return result
@@ -327,8 +335,13 @@ class ClientCore:
             body: dict[str, Any] = {"acknowledgments": [entries[p] for p in positions]}
             if key:
                 body["consumerGroup"] = key
-            answer = await self.send(ep.ACK_BATCH, ep.ACK_BATCH.request_kwargs(body=body))
-            for position, result in zip(positions, parse_ack(answer, len(positions)), strict=False):
+            answers = await self._send_acks(
+                ep.ACK_BATCH,
+                ep.ACK_BATCH.request_kwargs(body=body),
+                [messages[p] for p in positions],
+                [entries[p]["status"] for p in positions],
+            )
+            for position, result in zip(positions, answers, strict=False):
                 results[position] = result
         failed = sum(1 for r in results if not r.get("success"))
         return {
@@ -337,6 +350,94 @@ class ClientCore:
             "failed": failed,
             "results": results,
         }
+
+    async def _send_acks(
+        self,
+        endpoint: ep.Endpoint,
+        kwargs: dict[str, Any],
+        messages: Sequence[Mapping[str, Any]],
+        states: Sequence[str],
+    ) -> list[AckResult]:
+        """Send one ack request, repeating it after failures that may hide an applied ack.
+
+        An ack whose answer was lost may have been applied: the server then refuses the
+        repeat with "Invalid or expired lease". Such refusals are settled by
+        :meth:`settle_acks` instead of being reported as failures.
+        """
+        maybe_applied = False
+        attempts = self.config.retry_attempts
+        for attempt in range(attempts):
+            try:
+                answer = await self.send(endpoint, kwargs)
+            except (QueenConnectionError, QueenServerError) as exc:
+                if attempt == attempts - 1 or (
+                    isinstance(exc, QueenServerError) and exc.status < 500
+                ):
+                    raise
+                maybe_applied = True
+                _log.warn(
+                    "Queen.ack",
+                    {
+                        "attempt": attempt + 1,
+                        "of": attempts,
+                        "count": len(messages),
+                        "error": str(exc),
+                    },
+                )
+                await anyio.sleep(self.transport.backoff(attempt))
+                continue
+            results = parse_ack(answer, len(messages))
+            if maybe_applied:
+                results = await self.settle_acks(messages, results, states)
+            return results
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def settle_acks(
+        self,
+        messages: Sequence[Mapping[str, Any]],
+        results: list[AckResult],
+        states: Sequence[str],
+    ) -> list[AckResult]:
+        """Tell "already applied" apart from a real lease failure, after a lost answer.
+
+        A ``failed`` or ``retry`` ack leads to a redelivery either way, so its refusal is no
+        failure; a completion is checked against the message's state on the server.
+        """
+        settled: list[AckResult] = []
+        for message, result, state in zip(messages, results, states, strict=False):
+            refused = _LEASE_REFUSED in str(result.get("error") or "").lower()
+            if result.get("success") or not refused:
+                settled.append(result)
+            elif state not in ("completed", "success") or await self._consumed(message):
+                settled.append({**result, "success": True, "error": None})
+                _log.info(
+                    "Queen.ack",
+                    {
+                        "transactionId": message.get("transactionId"),
+                        "note": "applied by an attempt whose answer was lost",
+                    },
+                )
+            else:
+                settled.append(result)
+        return settled
+
+    async def _consumed(self, message: Mapping[str, Any]) -> bool:
+        """True when the server shows ``message`` as consumed by its own consumer group."""
+        kwargs = ep.GET_MESSAGE.request_kwargs(
+            partition_id=str(message.get("partitionId")),
+            transaction_id=str(message.get("transactionId") or message.get("id")),
+        )
+        try:
+            state = await self.read(ep.GET_MESSAGE, kwargs, {})
+        except QueenError:
+            return False
+        group = message.get("consumerGroup")
+        if group and group != QUEUE_MODE:
+            return any(
+                g.get("name") == group and g.get("consumed")
+                for g in state.get("consumerGroups") or []
+            )
+        return bool(state.get("status") == "completed")
 
     async def renew(
         self,

@@ -46,8 +46,10 @@ PUSH_MESSAGES = Endpoint("data", "push_messages")  # items always carry transact
 POP_QUEUE = Endpoint("data", "pop_queue", retry_safe=False)
 POP_PARTITION = Endpoint("data", "pop_partition", retry_safe=False)
 POP_FILTERED = Endpoint("data", "pop_filtered", retry_safe=False)
-ACK_MESSAGE = Endpoint("data", "ack_message")  # keyed by transactionId + leaseId
-ACK_BATCH = Endpoint("data", "ack_batch")
+# Acks are repeated by the core, not blindly: after a lost answer the server refuses a repeat
+# of an applied ack ("Invalid or expired lease"), which the core tells apart from a failure.
+ACK_MESSAGE = Endpoint("data", "ack_message", retry_safe=False)
+ACK_BATCH = Endpoint("data", "ack_batch", retry_safe=False)
 COMMIT_TRANSACTION = Endpoint("data", "commit_transaction", retry_safe=False)
 EXTEND_LEASE = Endpoint("data", "extend_lease")  # extending twice is harmless
 # traces

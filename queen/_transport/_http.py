@@ -115,7 +115,8 @@ class Transport:
             self._clients[server.index] = client
         return client
 
-    def _backoff(self, retry: int) -> float:
+    def backoff(self, retry: int) -> float:
+        """Capped exponential delay before retry number ``retry`` (jittered)."""
         base = self.config.retry_delay_millis / 1000
         cap = self.config.retry_max_delay_millis / 1000
         delay: float = min(cap, base * (2**retry))
@@ -184,7 +185,7 @@ class Transport:
             # Moving on to another server is immediate; a new round over the same server(s)
             # waits first, so a struggling cluster is not hammered.
             if not failover or (attempt + 1) % len(servers) == 0:
-                await anyio.sleep(self._backoff(retries))
+                await anyio.sleep(self.backoff(retries))
                 retries += 1
         raise AssertionError("unreachable")  # pragma: no cover
 
