@@ -8,8 +8,12 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
+import anyio
+import asyncpg
 import httpx
 
 
@@ -37,9 +41,9 @@ class ServerProcess:
             return handle.read()[-4000:]
 
 
-def start_server(dsn: str, timeout: float = 60.0) -> ServerProcess:
-    """Start a server on a free port against ``dsn`` and wait until /health answers."""
-    port = free_port()
+def start_server(dsn: str, timeout: float = 60.0, port: int | None = None) -> ServerProcess:
+    """Start a server on ``port`` (default: a free one) against ``dsn``; wait for /health."""
+    port = port or free_port()
     log_fd, log_path = tempfile.mkstemp(prefix="queen-server-", suffix=".log")
     process = subprocess.Popen(
         [
@@ -71,3 +75,19 @@ def start_server(dsn: str, timeout: float = 60.0) -> ServerProcess:
         time.sleep(0.1)
     server.kill()
     raise RuntimeError(f"queen_server did not become healthy:\n{server.log()}")
+
+
+def new_database(pg_dsn: str, prefix: str = "qs") -> str:
+    """Create a brand-new, empty database on the test PostgreSQL; return its DSN."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+
+    async def create() -> None:
+        conn = await asyncpg.connect(pg_dsn)
+        try:
+            await conn.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            await conn.close()
+
+    anyio.run(create)
+    parts = urlsplit(pg_dsn)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, parts.fragment))
