@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-
 from integration.servers import new_database
 
 __all__ = ["new_database"]
