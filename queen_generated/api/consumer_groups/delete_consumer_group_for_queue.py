@@ -28,8 +28,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/v1/consumer-groups/{group}/queues/{queue}".format(
-            group=quote(str(group), safe=""),
-            queue=quote(str(queue), safe=""),
+            group=quote(str(group), safe="!$&'()*+,;=:@"),
+            queue=quote(str(queue), safe="!$&'()*+,;=:@"),
         ),
         "params": params,
     }

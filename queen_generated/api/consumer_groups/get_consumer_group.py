@@ -19,7 +19,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/consumer-groups/{group}".format(
-            group=quote(str(group), safe=""),
+            group=quote(str(group), safe="!$&'()*+,;=:@"),
         ),
     }
 

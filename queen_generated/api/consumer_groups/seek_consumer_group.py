@@ -25,8 +25,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/consumer-groups/{group}/queues/{queue}/seek".format(
-            group=quote(str(group), safe=""),
-            queue=quote(str(queue), safe=""),
+            group=quote(str(group), safe="!$&'()*+,;=:@"),
+            queue=quote(str(queue), safe="!$&'()*+,;=:@"),
         ),
     }
 

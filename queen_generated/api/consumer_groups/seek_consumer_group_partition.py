@@ -21,9 +21,9 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/consumer-groups/{group}/queues/{queue}/partitions/{partition}/seek".format(
-            group=quote(str(group), safe=""),
-            queue=quote(str(queue), safe=""),
-            partition=quote(str(partition), safe=""),
+            group=quote(str(group), safe="!$&'()*+,;=:@"),
+            queue=quote(str(queue), safe="!$&'()*+,;=:@"),
+            partition=quote(str(partition), safe="!$&'()*+,;=:@"),
         ),
     }
 

@@ -23,7 +23,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/consumer-groups/{group}/subscription".format(
-            group=quote(str(group), safe=""),
+            group=quote(str(group), safe="!$&'()*+,;=:@"),
         ),
     }
 

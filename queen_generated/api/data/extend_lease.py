@@ -23,7 +23,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/lease/{lease_id}/extend".format(
-            lease_id=quote(str(lease_id), safe=""),
+            lease_id=quote(str(lease_id), safe="!$&'()*+,;=:@"),
         ),
     }
 

@@ -47,8 +47,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/pop/queue/{queue}/partition/{partition}".format(
-            queue=quote(str(queue), safe=""),
-            partition=quote(str(partition), safe=""),
+            queue=quote(str(queue), safe="!$&'()*+,;=:@"),
+            partition=quote(str(partition), safe="!$&'()*+,;=:@"),
         ),
         "params": params,
     }

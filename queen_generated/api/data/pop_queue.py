@@ -49,7 +49,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/pop/queue/{queue}".format(
-            queue=quote(str(queue), safe=""),
+            queue=quote(str(queue), safe="!$&'()*+,;=:@"),
         ),
         "params": params,
     }

@@ -16,7 +16,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "options",
         "url": "/{path}".format(
-            path=quote(str(path), safe=""),
+            path=quote(str(path), safe="!$&'()*+,;=:@"),
         ),
     }
 

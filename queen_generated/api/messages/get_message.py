@@ -20,8 +20,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/messages/{partition_id}/{transaction_id}".format(
-            partition_id=quote(str(partition_id), safe=""),
-            transaction_id=quote(str(transaction_id), safe=""),
+            partition_id=quote(str(partition_id), safe="!$&'()*+,;=:@"),
+            transaction_id=quote(str(transaction_id), safe="!$&'()*+,;=:@"),
         ),
     }
 

@@ -27,7 +27,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/v1/queues/{queue}/clear".format(
-            queue=quote(str(queue), safe=""),
+            queue=quote(str(queue), safe="!$&'()*+,;=:@"),
         ),
         "params": params,
     }

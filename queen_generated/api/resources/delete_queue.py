@@ -19,7 +19,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/v1/resources/queues/{queue}".format(
-            queue=quote(str(queue), safe=""),
+            queue=quote(str(queue), safe="!$&'()*+,;=:@"),
         ),
     }
 

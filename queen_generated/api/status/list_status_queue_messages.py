@@ -31,7 +31,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/status/queues/{queue}/messages".format(
-            queue=quote(str(queue), safe=""),
+            queue=quote(str(queue), safe="!$&'()*+,;=:@"),
         ),
         "params": params,
     }

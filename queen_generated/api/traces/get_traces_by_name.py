@@ -30,7 +30,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/traces/by-name/{trace_name}".format(
-            trace_name=quote(str(trace_name), safe=""),
+            trace_name=quote(str(trace_name), safe="!$&'()*+,;=:@"),
         ),
         "params": params,
     }
