@@ -11,7 +11,7 @@ twice.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import orjson
@@ -68,6 +68,16 @@ def _not_json(item: Mapping[str, Any], index: int, what: str, exc: TypeError) ->
     )
 
 
+def _children(value: Any, path: str) -> Iterator[tuple[Any, str]]:
+    """``(child, path)`` of the items of a dict, list or tuple (nothing for other values)."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield child, f"{path}[{key!r}]"
+    elif isinstance(value, (list, tuple)):
+        for position, child in enumerate(value):
+            yield child, f"{path}[{position}]"
+
+
 def _first_unencodable(value: Any, path: str) -> tuple[str, Any, str] | None:
     """``(path, value, reason)`` of the first part of ``value`` orjson refuses, else None."""
     try:
@@ -76,17 +86,13 @@ def _first_unencodable(value: Any, path: str) -> tuple[str, Any, str] | None:
     except TypeError as exc:
         error = str(exc)
     if isinstance(value, dict):
-        for key, child in value.items():
+        for key in value:
             if not isinstance(key, str):
                 return path, key, f"a dict with a {type(key).__name__} key (JSON keys are strings)"
-            found = _first_unencodable(child, f"{path}[{key!r}]")
-            if found is not None:
-                return found
-    elif isinstance(value, (list, tuple)):
-        for position, child in enumerate(value):
-            found = _first_unencodable(child, f"{path}[{position}]")
-            if found is not None:
-                return found
+    for child, child_path in _children(value, path):
+        found = _first_unencodable(child, child_path)
+        if found is not None:
+            return found
     if isinstance(value, int) and not isinstance(value, bool):
         return path, value, "an integer outside the 64-bit range JSON readers accept"
     return path, value, f"a {type(value).__name__}, which is not JSON ({error})"
@@ -94,20 +100,12 @@ def _first_unencodable(value: Any, path: str) -> tuple[str, Any, str] | None:
 
 def _non_finite_path(value: Any, path: str) -> str | None:
     """The path of the first NaN or ±Infinity inside ``value`` (containers only), else None."""
-    if type(value) is float:
+    if isinstance(value, float):
         return None if math.isfinite(value) else path
-    if isinstance(value, dict):
-        for key, child in value.items():
-            found = _non_finite_path(child, f"{path}[{key!r}]")
-            if found is not None:
-                return found
-    elif isinstance(value, (list, tuple)):
-        for position, child in enumerate(value):
-            found = _non_finite_path(child, f"{path}[{position}]")
-            if found is not None:
-                return found
-    elif isinstance(value, float) and not math.isfinite(value):
-        return path
+    for child, child_path in _children(value, path):
+        found = _non_finite_path(child, child_path)
+        if found is not None:
+            return found
     return None
 
 

@@ -39,45 +39,49 @@ class Admin:
     def __repr__(self) -> str:
         return f"<queen.Admin urls={list(self._core.config.urls)!r}>"
 
+    async def _object(
+        self, endpoint: ep.Endpoint, kwargs: dict[str, Any], empty: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        result: dict[str, Any] = await self._core.read(endpoint, kwargs, empty or {})
+        return result
+
+    async def _list(self, endpoint: ep.Endpoint, kwargs: dict[str, Any]) -> list[dict[str, Any]]:
+        result = await self._core.read(endpoint, kwargs, [])
+        return result if isinstance(result, list) else []
+
     # --- resources -------------------------------------------------------------------------
     async def get_overview(self) -> dict[str, Any]:
         """System-wide counts: queues, partitions, messages by state, lag, throughput."""
-        kwargs = ep.GET_OVERVIEW.request_kwargs()
-        result: dict[str, Any] = await self._core.read(ep.GET_OVERVIEW, kwargs, {})
-        return result
+        return await self._object(ep.GET_OVERVIEW, ep.GET_OVERVIEW.request_kwargs())
 
     async def list_queues(self) -> dict[str, Any]:
         """``{"queues": [...]}`` with message counts per queue."""
-        kwargs = ep.LIST_QUEUES.request_kwargs()
-        result: dict[str, Any] = await self._core.read(ep.LIST_QUEUES, kwargs, {"queues": []})
-        return result
+        return await self._object(
+            ep.LIST_QUEUES, ep.LIST_QUEUES.request_kwargs(), empty={"queues": []}
+        )
 
     async def get_queue(self, name: str) -> dict[str, Any]:
         """One queue with its partitions and counters; an unknown queue raises
         :class:`~queen.QueenNotFoundError`."""
-        kwargs = ep.GET_QUEUE.request_kwargs(queue=_queue(name))
-        result: dict[str, Any] = await self._core.read(ep.GET_QUEUE, kwargs, {})
-        return result
+        return await self._object(ep.GET_QUEUE, ep.GET_QUEUE.request_kwargs(queue=_queue(name)))
 
     async def delete_queue(self, name: str) -> dict[str, Any]:
         """Delete a queue and everything in it."""
-        kwargs = ep.DELETE_QUEUE.request_kwargs(queue=_queue(name))
-        result: dict[str, Any] = await self._core.read(ep.DELETE_QUEUE, kwargs, {})
-        return result
+        return await self._object(
+            ep.DELETE_QUEUE, ep.DELETE_QUEUE.request_kwargs(queue=_queue(name))
+        )
 
     async def get_namespaces(self) -> dict[str, Any]:
         """``{"namespaces": [...]}``."""
-        kwargs = ep.LIST_NAMESPACES.request_kwargs()
-        result: dict[str, Any] = await self._core.read(
-            ep.LIST_NAMESPACES, kwargs, {"namespaces": []}
+        return await self._object(
+            ep.LIST_NAMESPACES, ep.LIST_NAMESPACES.request_kwargs(), empty={"namespaces": []}
         )
-        return result
 
     async def get_tasks(self) -> dict[str, Any]:
         """``{"tasks": [...]}``."""
-        kwargs = ep.LIST_TASKS.request_kwargs()
-        result: dict[str, Any] = await self._core.read(ep.LIST_TASKS, kwargs, {"tasks": []})
-        return result
+        return await self._object(
+            ep.LIST_TASKS, ep.LIST_TASKS.request_kwargs(), empty={"tasks": []}
+        )
 
     async def get_partitions(
         self, queue: str | None = None, *, limit: int | None = None, offset: int | None = None
@@ -90,12 +94,13 @@ class Admin:
 
     async def clear_queue(self, name: str, partition: str | None = None) -> dict[str, Any]:
         """Delete a queue's messages (one partition's if given); ``queen_server`` only."""
-        kwargs = ep.CLEAR_QUEUE.request_kwargs(
-            queue=_queue(name),
-            partition=None if partition is None else check_name("partition name", partition),
+        return await self._object(
+            ep.CLEAR_QUEUE,
+            ep.CLEAR_QUEUE.request_kwargs(
+                queue=_queue(name),
+                partition=None if partition is None else check_name("partition name", partition),
+            ),
         )
-        result: dict[str, Any] = await self._core.read(ep.CLEAR_QUEUE, kwargs, {})
-        return result
 
     # --- messages --------------------------------------------------------------------------
     async def list_messages(
@@ -112,72 +117,76 @@ class Admin:
         offset: int | None = None,
     ) -> dict[str, Any]:
         """Messages of the last hour by default, newest first (``{"messages", "mode"}``)."""
-        kwargs = ep.LIST_MESSAGES.request_kwargs(
-            queue=queue,
-            partition=partition,
-            ns=namespace,
-            task=task,
-            status=status,
-            from_=from_,
-            to=to,
-            limit=limit,
-            offset=offset,
+        return await self._object(
+            ep.LIST_MESSAGES,
+            ep.LIST_MESSAGES.request_kwargs(
+                queue=queue,
+                partition=partition,
+                ns=namespace,
+                task=task,
+                status=status,
+                from_=from_,
+                to=to,
+                limit=limit,
+                offset=offset,
+            ),
+            empty={"messages": []},
         )
-        result: dict[str, Any] = await self._core.read(ep.LIST_MESSAGES, kwargs, {"messages": []})
-        return result
 
     async def get_message(self, partition_id: str, transaction_id: str) -> dict[str, Any]:
         """One message with payload, status and consumer-group positions."""
-        kwargs = ep.GET_MESSAGE.request_kwargs(
-            partition_id=partition_id, transaction_id=transaction_id
+        return await self._object(
+            ep.GET_MESSAGE,
+            ep.GET_MESSAGE.request_kwargs(partition_id=partition_id, transaction_id=transaction_id),
         )
-        result: dict[str, Any] = await self._core.read(ep.GET_MESSAGE, kwargs, {})
-        return result
 
     async def delete_message(self, partition_id: str, transaction_id: str) -> dict[str, Any]:
         """Delete one message (and its DLQ entries and traces)."""
-        kwargs = ep.DELETE_MESSAGE.request_kwargs(
-            partition_id=partition_id, transaction_id=transaction_id
+        return await self._object(
+            ep.DELETE_MESSAGE,
+            ep.DELETE_MESSAGE.request_kwargs(
+                partition_id=partition_id, transaction_id=transaction_id
+            ),
         )
-        result: dict[str, Any] = await self._core.read(ep.DELETE_MESSAGE, kwargs, {})
-        return result
 
     async def retry_message(self, partition_id: str, transaction_id: str) -> dict[str, Any]:
         """Re-deliver a dead-lettered message; ``queen_server`` only."""
-        kwargs = ep.RETRY_MESSAGE.request_kwargs(
-            partition_id=partition_id, transaction_id=transaction_id
+        return await self._object(
+            ep.RETRY_MESSAGE,
+            ep.RETRY_MESSAGE.request_kwargs(
+                partition_id=partition_id, transaction_id=transaction_id
+            ),
         )
-        result: dict[str, Any] = await self._core.read(ep.RETRY_MESSAGE, kwargs, {})
-        return result
 
     async def move_message_to_dlq(self, partition_id: str, transaction_id: str) -> dict[str, Any]:
         """Dead-letter a message; ``queen_server`` only."""
-        kwargs = ep.MOVE_MESSAGE_TO_DLQ.request_kwargs(
-            partition_id=partition_id, transaction_id=transaction_id
+        return await self._object(
+            ep.MOVE_MESSAGE_TO_DLQ,
+            ep.MOVE_MESSAGE_TO_DLQ.request_kwargs(
+                partition_id=partition_id, transaction_id=transaction_id
+            ),
         )
-        result: dict[str, Any] = await self._core.read(ep.MOVE_MESSAGE_TO_DLQ, kwargs, {})
-        return result
 
     # --- traces ----------------------------------------------------------------------------
     async def get_traces_for_message(
         self, partition_id: str, transaction_id: str
     ) -> dict[str, Any]:
         """``{"traces": [...]}`` recorded on one message, oldest first."""
-        kwargs = ep.GET_MESSAGE_TRACES.request_kwargs(
-            partition_id=partition_id, transaction_id=transaction_id
+        return await self._object(
+            ep.GET_MESSAGE_TRACES,
+            ep.GET_MESSAGE_TRACES.request_kwargs(
+                partition_id=partition_id, transaction_id=transaction_id
+            ),
+            empty={"traces": []},
         )
-        result: dict[str, Any] = await self._core.read(
-            ep.GET_MESSAGE_TRACES, kwargs, {"traces": []}
-        )
-        return result
 
     async def get_traces_by_name(
         self, name: str, *, limit: int | None = None, offset: int | None = None
     ) -> dict[str, Any]:
         """``{"traces", "total", "pagination"}`` for one trace name."""
-        kwargs = ep.GET_TRACES_BY_NAME.request_kwargs(trace_name=name, limit=limit, offset=offset)
-        result: dict[str, Any] = await self._core.read(
-            ep.GET_TRACES_BY_NAME, kwargs, {"traces": []}
+        result = await self._object(
+            ep.GET_TRACES_BY_NAME,
+            ep.GET_TRACES_BY_NAME.request_kwargs(trace_name=name, limit=limit, offset=offset),
         )
         if result.get("traces") is None:
             result["traces"] = []
@@ -187,69 +196,66 @@ class Admin:
         self, *, limit: int | None = None, offset: int | None = None
     ) -> dict[str, Any]:
         """``{"trace_names", "total", "pagination"}``, most recently seen first."""
-        kwargs = ep.LIST_TRACE_NAMES.request_kwargs(limit=limit, offset=offset)
-        result: dict[str, Any] = await self._core.read(
-            ep.LIST_TRACE_NAMES, kwargs, {"trace_names": []}
+        return await self._object(
+            ep.LIST_TRACE_NAMES,
+            ep.LIST_TRACE_NAMES.request_kwargs(limit=limit, offset=offset),
+            empty={"trace_names": []},
         )
-        return result
 
     # --- consumer groups -------------------------------------------------------------------
     async def list_consumer_groups(self) -> list[dict[str, Any]]:
         """One entry per (group, queue) pair with lag and subscription."""
-        kwargs = ep.LIST_CONSUMER_GROUPS.request_kwargs()
-        result: list[dict[str, Any]] = await self._core.read(ep.LIST_CONSUMER_GROUPS, kwargs, [])
-        return result
+        return await self._list(ep.LIST_CONSUMER_GROUPS, ep.LIST_CONSUMER_GROUPS.request_kwargs())
 
     async def get_consumer_group(self, group: str) -> dict[str, Any]:
         """The group's partitions per queue (``{}`` for an unknown group)."""
-        kwargs = ep.GET_CONSUMER_GROUP.request_kwargs(group=_group(group))
-        result: dict[str, Any] = await self._core.read(ep.GET_CONSUMER_GROUP, kwargs, {})
-        return result
+        return await self._object(
+            ep.GET_CONSUMER_GROUP, ep.GET_CONSUMER_GROUP.request_kwargs(group=_group(group))
+        )
 
     async def get_lagging_consumers(self, min_lag_seconds: int = 3600) -> list[dict[str, Any]]:
         """Partitions whose oldest unconsumed message is older than ``min_lag_seconds``."""
-        kwargs = ep.LIST_LAGGING_CONSUMER_GROUPS.request_kwargs(min_lag_seconds=min_lag_seconds)
-        result: list[dict[str, Any]] = await self._core.read(
-            ep.LIST_LAGGING_CONSUMER_GROUPS, kwargs, []
+        return await self._list(
+            ep.LIST_LAGGING_CONSUMER_GROUPS,
+            ep.LIST_LAGGING_CONSUMER_GROUPS.request_kwargs(min_lag_seconds=min_lag_seconds),
         )
-        return result
 
     async def delete_consumer_group(
         self, group: str, delete_metadata: bool = True
     ) -> dict[str, Any]:
         """Delete the group's cursors everywhere (and its subscription metadata)."""
-        kwargs = ep.DELETE_CONSUMER_GROUP.request_kwargs(
-            group=_group(group), delete_metadata=delete_metadata
+        return await self._object(
+            ep.DELETE_CONSUMER_GROUP,
+            ep.DELETE_CONSUMER_GROUP.request_kwargs(
+                group=_group(group), delete_metadata=delete_metadata
+            ),
+            empty={"success": True},
         )
-        result: dict[str, Any] = await self._core.read(
-            ep.DELETE_CONSUMER_GROUP, kwargs, {"success": True}
-        )
-        return result
 
     async def delete_consumer_group_for_queue(
         self, group: str, queue: str, delete_metadata: bool = True
     ) -> dict[str, Any]:
         """Delete the group's cursors on one queue."""
-        kwargs = ep.DELETE_CONSUMER_GROUP_FOR_QUEUE.request_kwargs(
-            group=_group(group), queue=_queue(queue), delete_metadata=delete_metadata
+        return await self._object(
+            ep.DELETE_CONSUMER_GROUP_FOR_QUEUE,
+            ep.DELETE_CONSUMER_GROUP_FOR_QUEUE.request_kwargs(
+                group=_group(group), queue=_queue(queue), delete_metadata=delete_metadata
+            ),
+            empty={"success": True},
         )
-        result: dict[str, Any] = await self._core.read(
-            ep.DELETE_CONSUMER_GROUP_FOR_QUEUE, kwargs, {"success": True}
-        )
-        return result
 
     async def update_consumer_group_subscription(
         self, group: str, timestamp: str
     ) -> dict[str, Any]:
         """Set the subscription start of the group (partitions not read yet)."""
-        kwargs = ep.UPDATE_CONSUMER_GROUP_SUBSCRIPTION.request_kwargs(
-            group=_group(group),
-            body={"subscriptionTimestamp": check_timestamp("timestamp", timestamp)},
+        return await self._object(
+            ep.UPDATE_CONSUMER_GROUP_SUBSCRIPTION,
+            ep.UPDATE_CONSUMER_GROUP_SUBSCRIPTION.request_kwargs(
+                group=_group(group),
+                body={"subscriptionTimestamp": check_timestamp("timestamp", timestamp)},
+            ),
+            empty={"success": True},
         )
-        result: dict[str, Any] = await self._core.read(
-            ep.UPDATE_CONSUMER_GROUP_SUBSCRIPTION, kwargs, {"success": True}
-        )
-        return result
 
     async def seek_consumer_group(
         self, group: str, queue: str, *, timestamp: str | None = None, to_end: bool = False
@@ -261,29 +267,29 @@ class Admin:
             body = {"timestamp": check_timestamp("timestamp", timestamp)}
         else:
             raise QueenConfigError("seek_consumer_group() needs timestamp=... or to_end=True")
-        kwargs = ep.SEEK_CONSUMER_GROUP.request_kwargs(
-            group=_group(group), queue=_queue(queue), body=body
+        return await self._object(
+            ep.SEEK_CONSUMER_GROUP,
+            ep.SEEK_CONSUMER_GROUP.request_kwargs(
+                group=_group(group), queue=_queue(queue), body=body
+            ),
         )
-        result: dict[str, Any] = await self._core.read(ep.SEEK_CONSUMER_GROUP, kwargs, {})
-        return result
 
     async def seek_consumer_group_partition(
         self, group: str, queue: str, partition: str
     ) -> dict[str, Any]:
         """Move the group's cursor on one partition to its newest message."""
-        kwargs = ep.SEEK_CONSUMER_GROUP_PARTITION.request_kwargs(
-            group=_group(group),
-            queue=_queue(queue),
-            partition=check_name("partition name", partition),
+        return await self._object(
+            ep.SEEK_CONSUMER_GROUP_PARTITION,
+            ep.SEEK_CONSUMER_GROUP_PARTITION.request_kwargs(
+                group=_group(group),
+                queue=_queue(queue),
+                partition=check_name("partition name", partition),
+            ),
         )
-        result: dict[str, Any] = await self._core.read(ep.SEEK_CONSUMER_GROUP_PARTITION, kwargs, {})
-        return result
 
     async def refresh_consumer_stats(self) -> dict[str, Any]:
         """Recompute the statistics tables now."""
-        kwargs = ep.REFRESH_STATS.request_kwargs()
-        result: dict[str, Any] = await self._core.read(ep.REFRESH_STATS, kwargs, {})
-        return result
+        return await self._object(ep.REFRESH_STATS, ep.REFRESH_STATS.request_kwargs())
 
     # --- status and analytics --------------------------------------------------------------
     async def get_status(
@@ -296,11 +302,12 @@ class Admin:
         task: str | None = None,
     ) -> dict[str, Any]:
         """Dashboard status, optionally for a time range, queue, namespace or task."""
-        kwargs = ep.GET_STATUS.request_kwargs(
-            from_=from_, to=to, queue=queue, namespace=namespace, task=task
+        return await self._object(
+            ep.GET_STATUS,
+            ep.GET_STATUS.request_kwargs(
+                from_=from_, to=to, queue=queue, namespace=namespace, task=task
+            ),
         )
-        result: dict[str, Any] = await self._core.read(ep.GET_STATUS, kwargs, {})
-        return result
 
     async def get_queue_stats(
         self,
@@ -313,29 +320,30 @@ class Admin:
         to: str | None = None,
     ) -> dict[str, Any]:
         """``{"queues": [...], "pagination": ...}``."""
-        kwargs = ep.LIST_STATUS_QUEUES.request_kwargs(
-            namespace=namespace, task=task, limit=limit, offset=offset, from_=from_, to=to
+        return await self._object(
+            ep.LIST_STATUS_QUEUES,
+            ep.LIST_STATUS_QUEUES.request_kwargs(
+                namespace=namespace, task=task, limit=limit, offset=offset, from_=from_, to=to
+            ),
+            empty={"queues": []},
         )
-        result: dict[str, Any] = await self._core.read(
-            ep.LIST_STATUS_QUEUES, kwargs, {"queues": []}
-        )
-        return result
 
     async def get_queue_detail(self, name: str) -> dict[str, Any]:
         """Status of one queue with its partitions."""
-        kwargs = ep.GET_STATUS_QUEUE.request_kwargs(queue=_queue(name))
-        result: dict[str, Any] = await self._core.read(ep.GET_STATUS_QUEUE, kwargs, {})
-        return result
+        return await self._object(
+            ep.GET_STATUS_QUEUE, ep.GET_STATUS_QUEUE.request_kwargs(queue=_queue(name))
+        )
 
     async def get_queue_messages(
         self, name: str, *, limit: int | None = None, offset: int | None = None
     ) -> list[dict[str, Any]]:
         """The queue's messages with their status, newest first."""
-        kwargs = ep.LIST_STATUS_QUEUE_MESSAGES.request_kwargs(
-            queue=_queue(name), limit=limit, offset=offset
+        return await self._list(
+            ep.LIST_STATUS_QUEUE_MESSAGES,
+            ep.LIST_STATUS_QUEUE_MESSAGES.request_kwargs(
+                queue=_queue(name), limit=limit, offset=offset
+            ),
         )
-        result = await self._core.read(ep.LIST_STATUS_QUEUE_MESSAGES, kwargs, [])
-        return result if isinstance(result, list) else []
 
     async def get_analytics(
         self,
@@ -348,17 +356,16 @@ class Admin:
         interval: str | None = None,
     ) -> dict[str, Any]:
         """Message counts over time (``interval`` minute/hour/day)."""
-        kwargs = ep.GET_STATUS_ANALYTICS.request_kwargs(
-            from_=from_, to=to, queue=queue, namespace=namespace, task=task, interval=interval
+        return await self._object(
+            ep.GET_STATUS_ANALYTICS,
+            ep.GET_STATUS_ANALYTICS.request_kwargs(
+                from_=from_, to=to, queue=queue, namespace=namespace, task=task, interval=interval
+            ),
         )
-        result: dict[str, Any] = await self._core.read(ep.GET_STATUS_ANALYTICS, kwargs, {})
-        return result
 
     async def get_buffer_status(self) -> dict[str, Any]:
         """Server-side file buffer status."""
-        kwargs = ep.GET_STATUS_BUFFERS.request_kwargs()
-        result: dict[str, Any] = await self._core.read(ep.GET_STATUS_BUFFERS, kwargs, {})
-        return result
+        return await self._object(ep.GET_STATUS_BUFFERS, ep.GET_STATUS_BUFFERS.request_kwargs())
 
     async def get_system_metrics(
         self,
@@ -369,11 +376,12 @@ class Admin:
         worker_id: str | None = None,
     ) -> dict[str, Any]:
         """Per-replica system metrics time series."""
-        kwargs = ep.GET_SYSTEM_METRICS.request_kwargs(
-            from_=from_, to=to, hostname=hostname, worker_id=worker_id
+        return await self._object(
+            ep.GET_SYSTEM_METRICS,
+            ep.GET_SYSTEM_METRICS.request_kwargs(
+                from_=from_, to=to, hostname=hostname, worker_id=worker_id
+            ),
         )
-        result: dict[str, Any] = await self._core.read(ep.GET_SYSTEM_METRICS, kwargs, {})
-        return result
 
     async def get_worker_metrics(
         self,
@@ -384,54 +392,50 @@ class Admin:
         worker_id: str | None = None,
     ) -> dict[str, Any]:
         """Per-worker metrics time series."""
-        kwargs = ep.GET_WORKER_METRICS.request_kwargs(
-            from_=from_, to=to, hostname=hostname, worker_id=worker_id
+        return await self._object(
+            ep.GET_WORKER_METRICS,
+            ep.GET_WORKER_METRICS.request_kwargs(
+                from_=from_, to=to, hostname=hostname, worker_id=worker_id
+            ),
         )
-        result: dict[str, Any] = await self._core.read(ep.GET_WORKER_METRICS, kwargs, {})
-        return result
 
     async def get_queue_lag(
         self, *, from_: str | None = None, to: str | None = None, queue: str | None = None
     ) -> list[dict[str, Any]]:
         """Pop lag per queue and time bucket."""
-        kwargs = ep.GET_QUEUE_LAG.request_kwargs(from_=from_, to=to, queue=queue)
-        result: list[dict[str, Any]] = await self._core.read(ep.GET_QUEUE_LAG, kwargs, [])
-        return result
+        return await self._list(
+            ep.GET_QUEUE_LAG, ep.GET_QUEUE_LAG.request_kwargs(from_=from_, to=to, queue=queue)
+        )
 
     async def get_queue_ops(
         self, *, from_: str | None = None, to: str | None = None, queue: str | None = None
     ) -> dict[str, Any]:
         """Push/pop/ack operation series per queue."""
-        kwargs = ep.GET_QUEUE_OPS.request_kwargs(from_=from_, to=to, queue=queue)
-        result: dict[str, Any] = await self._core.read(ep.GET_QUEUE_OPS, kwargs, {})
-        return result
+        return await self._object(
+            ep.GET_QUEUE_OPS, ep.GET_QUEUE_OPS.request_kwargs(from_=from_, to=to, queue=queue)
+        )
 
     async def get_retention_analytics(
         self, *, from_: str | None = None, to: str | None = None, queue: str | None = None
     ) -> dict[str, Any]:
         """Retention and eviction series."""
-        kwargs = ep.GET_RETENTION_ANALYTICS.request_kwargs(from_=from_, to=to, queue=queue)
-        result: dict[str, Any] = await self._core.read(ep.GET_RETENTION_ANALYTICS, kwargs, {})
-        return result
+        return await self._object(
+            ep.GET_RETENTION_ANALYTICS,
+            ep.GET_RETENTION_ANALYTICS.request_kwargs(from_=from_, to=to, queue=queue),
+        )
 
     async def get_postgres_stats(self) -> dict[str, Any]:
         """Database cache, vacuum and size statistics."""
-        kwargs = ep.GET_POSTGRES_STATS.request_kwargs()
-        result: dict[str, Any] = await self._core.read(ep.GET_POSTGRES_STATS, kwargs, {})
-        return result
+        return await self._object(ep.GET_POSTGRES_STATS, ep.GET_POSTGRES_STATS.request_kwargs())
 
     # --- system and health -----------------------------------------------------------------
     async def health(self) -> dict[str, Any]:
         """``{"status": "healthy", "database": "connected", ...}``."""
-        kwargs = ep.GET_HEALTH.request_kwargs()
-        result: dict[str, Any] = await self._core.read(ep.GET_HEALTH, kwargs, {})
-        return result
+        return await self._object(ep.GET_HEALTH, ep.GET_HEALTH.request_kwargs())
 
     async def metrics(self) -> dict[str, Any]:
         """The JSON metrics object of ``/metrics``."""
-        kwargs = ep.GET_METRICS.request_kwargs()
-        result: dict[str, Any] = await self._core.read(ep.GET_METRICS, kwargs, {})
-        return result
+        return await self._object(ep.GET_METRICS, ep.GET_METRICS.request_kwargs())
 
     async def prometheus_metrics(self) -> str:
         """The Prometheus text exposition of ``/metrics/prometheus``."""
@@ -441,30 +445,25 @@ class Admin:
 
     async def get_maintenance_mode(self) -> dict[str, Any]:
         """``{"maintenanceMode", "popMaintenanceMode", "bufferedMessages", ...}``."""
-        kwargs = ep.GET_MAINTENANCE.request_kwargs()
-        result: dict[str, Any] = await self._core.read(ep.GET_MAINTENANCE, kwargs, {})
-        return result
+        return await self._object(ep.GET_MAINTENANCE, ep.GET_MAINTENANCE.request_kwargs())
 
     async def set_maintenance_mode(self, enabled: bool) -> dict[str, Any]:
         """Turn push maintenance mode on or off."""
-        kwargs = ep.SET_MAINTENANCE.request_kwargs(body={"enabled": bool(enabled)})
-        result: dict[str, Any] = await self._core.read(ep.SET_MAINTENANCE, kwargs, {})
-        return result
+        return await self._object(
+            ep.SET_MAINTENANCE, ep.SET_MAINTENANCE.request_kwargs(body={"enabled": bool(enabled)})
+        )
 
     async def get_pop_maintenance_mode(self) -> dict[str, Any]:
         """``{"popMaintenanceMode": bool, ...}``."""
-        kwargs = ep.GET_POP_MAINTENANCE.request_kwargs()
-        result: dict[str, Any] = await self._core.read(ep.GET_POP_MAINTENANCE, kwargs, {})
-        return result
+        return await self._object(ep.GET_POP_MAINTENANCE, ep.GET_POP_MAINTENANCE.request_kwargs())
 
     async def set_pop_maintenance_mode(self, enabled: bool) -> dict[str, Any]:
         """Turn pop maintenance mode on or off."""
-        kwargs = ep.SET_POP_MAINTENANCE.request_kwargs(body={"enabled": bool(enabled)})
-        result: dict[str, Any] = await self._core.read(ep.SET_POP_MAINTENANCE, kwargs, {})
-        return result
+        return await self._object(
+            ep.SET_POP_MAINTENANCE,
+            ep.SET_POP_MAINTENANCE.request_kwargs(body={"enabled": bool(enabled)}),
+        )
 
     async def get_shared_state(self) -> dict[str, Any]:
         """Cluster-sync statistics."""
-        kwargs = ep.GET_SHARED_STATE.request_kwargs()
-        result: dict[str, Any] = await self._core.read(ep.GET_SHARED_STATE, kwargs, {})
-        return result
+        return await self._object(ep.GET_SHARED_STATE, ep.GET_SHARED_STATE.request_kwargs())
