@@ -144,9 +144,23 @@ class Transport:
         if config.bearer_token:
             headers["Authorization"] = f"Bearer {config.bearer_token}"
         self._headers = tuple(headers.items())
+        self._merged: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}
         self._origins = [_Origin(server.url) for server in self.balancer.servers]
         self.backend, self._owns_backend = build_backend(config)
         self._closed = False
+
+    def _with(self, extra: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+        """The client's headers with a request's own (which win, by name); the same tuple
+        for the same extra headers, so backends can cache its encoding."""
+        key = tuple((str(k), str(v)) for k, v in extra.items())
+        merged = self._merged.get(key)
+        if merged is None:
+            names = {name.lower() for name, _ in key}
+            kept = tuple((k, v) for k, v in self._headers if k.lower() not in names)
+            merged = kept + key
+            if len(self._merged) < 64:
+                self._merged[key] = merged
+        return merged
 
     def _backoff(self, retry: int) -> float:
         base = self.config.retry_delay_millis / 1000
@@ -171,7 +185,7 @@ class Transport:
         headers = self._headers
         extra = kwargs.get("headers")
         if extra:
-            headers = headers + tuple((str(k), str(v)) for k, v in extra.items())
+            headers = self._with(extra)
         budget_millis = timeout_millis or self.config.timeout_millis
         started = anyio.current_time()
         deadline = started + budget_millis / 1000

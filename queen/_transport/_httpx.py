@@ -55,8 +55,9 @@ class HttpxBackend:
                 "proxy": self._proxy,
                 **self._options,
             }
-            if self._ssl_context is not None:
-                options["verify"] = self._ssl_context
+            if self._ssl_context is None:  # one for every client: building one is slow
+                self._ssl_context = httpx.create_ssl_context()
+            options.setdefault("verify", self._ssl_context)
             client = self._clients[origin] = httpx.AsyncClient(**options)
         return client
 
@@ -154,14 +155,24 @@ def _never_reuse_with_leftovers(response: httpx.Response) -> None:
             return
 
 
+def _ssl_cause(exc: BaseException) -> ssl.SSLError | None:
+    """The ``ssl.SSLError`` behind a connect error, if any (chains may loop: bounded)."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, ssl.SSLError):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
 def _failure(exc: httpx.TransportError, limits: Limits) -> BackendError:
     text = str(exc)
     if isinstance(exc, httpx.RemoteProtocolError) and "buffer too long" in text.lower():
         return limits.header_bytes_exceeded()  # h11 refuses an endless head
     if isinstance(exc, httpx.ConnectError):
-        cause = exc.__context__ or exc.__cause__
-        while cause is not None and not isinstance(cause, ssl.SSLError):
-            cause = cause.__context__ or cause.__cause__
+        cause = _ssl_cause(exc)
         if isinstance(cause, ssl.SSLCertVerificationError):
             message = f"TLS certificate verification failed: {cause.verify_message or cause}"
             return BackendError(message, sent=False, final=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import anyio
 import anyio.abc
 import httptools
-from anyio.streams.tls import TLSListener
+from anyio.streams.tls import TLSAttribute, TLSListener
 
 
 @dataclass
@@ -92,6 +92,8 @@ class FakeServer:
     url: str = ""
     #: what to do when the script is exhausted
     fallback: Callable[[Received], Step] | None = None
+    #: over TLS: the common name of each client certificate presented (None: none)
+    client_names: list[str | None] = field(default_factory=list)
 
     def count(self, path_part: str) -> int:
         """How many received requests have ``path_part`` in their target."""
@@ -147,6 +149,10 @@ async def fake_server(
     server.url = f"{'https' if tls else 'http'}://{host}:{port}"
 
     async def serve_one(stream: anyio.abc.ByteStream) -> None:
+        if tls is not None:
+            peer = stream.extra(TLSAttribute.peer_certificate, None)
+            subject = dict(item for part in peer["subject"] for item in part) if peer else None
+            server.client_names.append(subject.get("commonName") if subject else None)
         try:
             await server._handle(stream)
         except (anyio.BrokenResourceError, anyio.ClosedResourceError, OSError, ssl.SSLError):
