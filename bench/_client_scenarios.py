@@ -3,7 +3,8 @@
 Run by ``bench/client_vs_upstream.py`` twice per scenario: once with this project's
 interpreter and once with a virtualenv holding the upstream client (which also imports as
 ``queen``). Only the calls both clients share are used. Prints one ``RESULT {json}`` line:
-messages, wall seconds and client CPU seconds of the timed part.
+messages, wall seconds and client CPU seconds of the timed part. ``QUEEN_BENCH_BACKEND``
+selects this project's ``http_backend`` (the upstream client has no such option).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
+import statistics
 import sys
 import time
 from typing import Any
@@ -103,7 +106,18 @@ async def warm_up(queen: Any, queue: str) -> None:
     await queen.flush_all_buffers()
 
 
+async def first_request(queen: Any, queue: str, count: int, clock: Clock) -> dict[str, float]:
+    """Wall time of a new client's first push against the median of its next ``count``."""
+    times = []
+    for i in range(count + 1):
+        start = time.perf_counter()
+        await queen.queue(queue).push([{"data": {"i": i}}])
+        times.append(time.perf_counter() - start)
+    return {"first": times[0], "later": statistics.median(times[1:]), "wall": 0, "cpu": 0}
+
+
 SCENARIOS = {
+    "first_request": first_request,
     "buffered_push": buffered_push,
     "push_batch": push_batches,
     "pop_ack": pop_and_ack,
@@ -118,8 +132,10 @@ async def main() -> None:
     parser.add_argument("--queue", required=True)
     parser.add_argument("--count", type=int, required=True)
     args = parser.parse_args()
-    queen = Queen(args.url)
-    await warm_up(queen, args.queue + "-warm-up")
+    backend = os.environ.get("QUEEN_BENCH_BACKEND")
+    queen = Queen(args.url, http_backend=backend) if backend else Queen(args.url)
+    if args.scenario != "first_request":  # that one measures the cold start itself
+        await warm_up(queen, args.queue + "-warm-up")
     try:
         timing = await SCENARIOS[args.scenario](queen, args.queue, args.count, Clock())
     finally:

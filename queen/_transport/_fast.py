@@ -47,8 +47,8 @@ class _Answer:
         "framed",
         "head_pending",
         "header_bytes",
-        "headers_done",
         "headers",
+        "headers_done",
         "informational",
         "keep_alive",
         "limits",
@@ -342,7 +342,9 @@ def _closed_early(
                 stale=True,
             )
         detail = f" ({_describe(exc)})" if exc is not None else ""
-        return BackendError(f"the server closed the connection without answering{detail}", sent=True)
+        return BackendError(
+            f"the server closed the connection without answering{detail}", sent=True
+        )
     where = "in the middle of the body" if answer.status else "in the middle of the headers"
     return BackendError(f"the server closed the connection {where}", sent=True)
 
@@ -388,7 +390,9 @@ class FastBackend:
         if headers is not self._headers_key:  # the transport passes the same tuple each time
             for name, value in headers:
                 if any(c in name + value for c in "\r\n\0") or not name:
-                    raise BackendError(f"invalid header {name!r}: {value!r}", sent=False, final=True)
+                    raise BackendError(
+                        f"invalid header {name!r}: {value!r}", sent=False, final=True
+                    )
             self._headers_block = "".join(f"{k}: {v}\r\n" for k, v in headers).encode("latin-1")
             self._headers_key = headers
         if any(c in request.target for c in " \r\n\0"):

@@ -27,7 +27,7 @@ from .._errors import (
     QueenValidationError,
 )
 from ._backend import BackendError, HttpBackend, HttpRequest, Limits
-from ._balancer import Balancer, Server
+from ._balancer import Balancer
 from ._tls import client_context
 
 if TYPE_CHECKING:
@@ -93,7 +93,9 @@ def build_backend(config: ClientConfig) -> tuple[HttpBackend, bool]:
         max_header_bytes=config.max_response_header_bytes,
         max_body_bytes=config.max_response_body_bytes,
     )
-    needs_tls = config.cert is not None or config.ssl_context is not None or config.verify is not True
+    needs_tls = (
+        config.cert is not None or config.ssl_context is not None or config.verify is not True
+    )
     context = None
     if needs_tls or any(url.startswith("https:") for url in config.urls):
         context = client_context(config.verify, config.cert, config.ssl_context)
@@ -206,7 +208,8 @@ class Transport:
                     self.balancer.mark_failure(server)
                 resend = (not failure.sent or endpoint.retry_safe) and not failure.final
                 if not resend or attempt == attempts or anyio.current_time() >= deadline:
-                    raise self._error(failure, request, endpoint, attempt, started, budget_millis)
+                    error = self._error(failure, request, endpoint, attempt, started, budget_millis)
+                    raise error from failure
                 _log.warn(
                     "HttpClient.request",
                     {"endpoint": endpoint.name, "server": server.url, "error": str(failure)},
@@ -270,7 +273,9 @@ class Transport:
         reason = str(failure)
         if failure.sent and not endpoint.retry_safe and not failure.final:
             reason += "; the request may have reached the server, so it is not sent again"
-        return QueenConnectionError(f"{head}: {reason} ({tried})", url=request.url, attempts=attempts)
+        return QueenConnectionError(
+            f"{head}: {reason} ({tried})", url=request.url, attempts=attempts
+        )
 
     async def aclose(self) -> None:
         """Close the backend's connections (when this transport built it); later requests

@@ -28,9 +28,7 @@ def check_verify(verify: Any) -> bool | str:
         return verify
     if isinstance(verify, (str, os.PathLike)):
         return _path(verify, "verify")
-    raise QueenConfigError(
-        f"verify must be True, False or the path of a CA bundle, got {verify!r}"
-    )
+    raise QueenConfigError(f"verify must be True, False or the path of a CA bundle, got {verify!r}")
 
 
 def check_cert(cert: Any) -> tuple[str, str | None, str | None] | None:

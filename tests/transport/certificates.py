@@ -56,12 +56,18 @@ def make_pki(folder: Path) -> Pki:
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=False, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                crl_sign=True, encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
-        )  # fmt: skip
+        )
         .add_extension(
             x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
         )
@@ -91,7 +97,9 @@ def make_pki(folder: Path) -> Pki:
 
     local = [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
     server, server_key = leaf("localhost", ExtendedKeyUsageOID.SERVER_AUTH, local)
-    other, other_key = leaf("queen.invalid", ExtendedKeyUsageOID.SERVER_AUTH, [x509.DNSName("queen.invalid")])
+    other, other_key = leaf(
+        "queen.invalid", ExtendedKeyUsageOID.SERVER_AUTH, [x509.DNSName("queen.invalid")]
+    )
     client, client_key = leaf("queen client", ExtendedKeyUsageOID.CLIENT_AUTH, [])
     pem = serialization.Encoding.PEM
     pki = Pki(

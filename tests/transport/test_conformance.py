@@ -60,7 +60,9 @@ async def commit(queen: Queen) -> Any:
 async def test_early_hints_then_the_real_answer(connect: Any) -> None:
     hints = b"HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n"
     async with (
-        fake_server(Step(send=hints + answer(PUSH_OK)), Step(send=answer(pop_body("m1")))) as server,
+        fake_server(
+            Step(send=hints + answer(PUSH_OK)), Step(send=answer(pop_body("m1")))
+        ) as server,
         connect(server.url) as queen,
     ):
         assert await push(queen) == orjson.loads(PUSH_OK)
@@ -82,11 +84,15 @@ async def test_several_informational_answers_sent_apart(connect: Any) -> None:
 
 
 async def test_switching_protocols_is_refused(connect: Any) -> None:
-    upgrade = b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"
-    async with fake_server(Step(send=upgrade, hang=True)) as server:
-        async with connect(server.url, timeout_millis=2000) as queen:
-            with pytest.raises(QueenConnectionError) as info:
-                await commit(queen)
+    upgrade = (
+        b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"
+    )
+    async with (
+        fake_server(Step(send=upgrade, hang=True)) as server,
+        connect(server.url, timeout_millis=2000) as queen,
+    ):
+        with pytest.raises(QueenConnectionError) as info:
+            await commit(queen)
     assert not isinstance(info.value, QueenTimeoutError)
     assert server.count("/transaction") == 1
 
@@ -151,9 +157,10 @@ async def test_a_repeated_identical_content_length_is_the_right_answer_or_an_err
     steps = [Step(send=listed), Step(send=answer(pop_body("m3")))]
     async with fake_server(*steps) as server, connect(server.url) as queen:
         try:
-            assert await pop_ids(queen) == []
+            first = await pop_ids(queen)
         except QueenConnectionError as exc:
-            assert "ontent-" in str(exc)
+            first = str(exc)
+        assert first == [] or "ontent-" in str(first)
         assert await pop_ids(queen) == ["m3"]  # never the first answer's leftovers
 
 
@@ -295,10 +302,12 @@ async def test_header_flood_is_refused(connect: Any) -> None:
 
 async def test_one_endless_header_line_is_refused(connect: Any) -> None:
     endless = b"HTTP/1.1 200 OK\r\nX-Endless: " + b"y" * 1_000_000
-    async with fake_server(Step(send=endless, hang=True)) as server:
-        async with connect(server.url, timeout_millis=5000) as queen:
-            with pytest.raises(QueenConnectionError, match="max_response_header_bytes") as info:
-                await pop_ids(queen)
+    async with (
+        fake_server(Step(send=endless, hang=True)) as server,
+        connect(server.url, timeout_millis=5000) as queen,
+    ):
+        with pytest.raises(QueenConnectionError, match="max_response_header_bytes") as info:
+            await pop_ids(queen)
     assert not isinstance(info.value, QueenTimeoutError)
 
 
@@ -342,10 +351,12 @@ async def test_body_within_a_raised_limit(connect: Any) -> None:
 
 
 async def test_a_server_that_never_answers(connect: Any) -> None:
-    async with fake_server(Step(hang=True), Step(hang=True)) as server:
-        async with connect(server.url, timeout_millis=300) as queen:
-            with pytest.raises(QueenTimeoutError) as info:
-                await push(queen)
+    async with (
+        fake_server(Step(hang=True), Step(hang=True)) as server,
+        connect(server.url, timeout_millis=300) as queen,
+    ):
+        with pytest.raises(QueenTimeoutError) as info:
+            await push(queen)
     message = str(info.value)
     assert server.url + "/api/v1/push" in message
     assert "0.3 s" in message
@@ -357,15 +368,17 @@ async def test_a_server_that_never_answers(connect: Any) -> None:
 async def test_waiting_for_a_free_connection_counts_against_the_deadline(connect: Any) -> None:
     release = anyio.Event()
     steps = [Step(release=release, then=answer(pop_body("late")))]
-    async with fake_server(*steps) as server:
-        async with connect(server.url, max_connections=1, timeout_millis=500) as queen:
-            async with anyio.create_task_group() as group:
-                # a long poll parks on the only connection (its own deadline is longer)
-                group.start_soon(queen.queue("q").wait(True).timeout_millis(5000).pop)
-                await anyio.sleep(0.1)
-                with anyio.fail_after(10), pytest.raises(QueenTimeoutError) as info:
-                    await push(queen)
-                release.set()
+    async with (
+        fake_server(*steps) as server,
+        connect(server.url, max_connections=1, timeout_millis=500) as queen,
+        anyio.create_task_group() as group,
+    ):
+        # a long poll parks on the only connection (its own deadline is longer)
+        group.start_soon(queen.queue("q").wait(True).timeout_millis(5000).pop)
+        await anyio.sleep(0.1)
+        with anyio.fail_after(10), pytest.raises(QueenTimeoutError) as info:
+            await push(queen)
+        release.set()
     assert "free connection" in str(info.value)
     assert server.count("/push") == 0
 
@@ -373,16 +386,21 @@ async def test_waiting_for_a_free_connection_counts_against_the_deadline(connect
 async def test_long_poll_outlives_the_request_timeout(connect: Any) -> None:
     release = anyio.Event()
     steps = [Step(release=release, then=answer(pop_body("w1")))]
-    async with fake_server(*steps) as server, connect(server.url, timeout_millis=200) as queen:
-        async with anyio.create_task_group() as group:
+    received: list[str] = []
 
-            async def poll() -> None:
-                messages = await queen.queue("q").wait(True).timeout_millis(5000).pop()
-                assert [m["id"] for m in messages] == ["w1"]
+    async def poll(queen: Queen) -> None:
+        messages = await queen.queue("q").wait(True).timeout_millis(5000).pop()
+        received.extend(m["id"] for m in messages)
 
-            group.start_soon(poll)
-            await anyio.sleep(0.5)  # longer than timeout_millis: the poll's own limit applies
-            release.set()
+    async with (
+        fake_server(*steps) as server,
+        connect(server.url, timeout_millis=200) as queen,
+        anyio.create_task_group() as group,
+    ):
+        group.start_soon(poll, queen)
+        await anyio.sleep(0.5)  # longer than timeout_millis: the poll's own limit applies
+        release.set()
+    assert received == ["w1"]
 
 
 # --- the consumer survives a broken answer -------------------------------------------------------

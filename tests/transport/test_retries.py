@@ -55,7 +55,7 @@ async def test_a_request_as_the_backend_sees_it() -> None:
     )  # fmt: skip
     assert request.target == "/base/api/v1/push"
     assert ("Authorization", "Bearer tok") in request.headers
-    assert request.body is not None and request.body.startswith(b'{"items":[')
+    assert (request.body or b"").startswith(b'{"items":[')
 
 
 async def test_query_parameters_are_encoded_once() -> None:
@@ -80,11 +80,13 @@ async def test_a_request_that_may_have_arrived_is_sent_once_when_not_retry_safe(
 ) -> None:
     backend = answers(lost(), HttpResponse.json(POPPED))
     async with Queen(A, http_backend=backend, **FAST) as queen:
+        send = (
+            queen.queue("q").pop
+            if call == "pop"
+            else queen.transaction().queue("q").push([{"data": 1}]).commit
+        )
         with pytest.raises(QueenConnectionError, match="may have reached the server") as info:
-            if call == "pop":
-                await queen.queue("q").pop()
-            else:
-                await queen.transaction().queue("q").push([{"data": 1}]).commit()
+            await send()
     assert len(backend.requests) == 1
     assert info.value.attempts == 1
 
@@ -117,7 +119,9 @@ async def test_retries_stop_after_retry_attempts_and_say_so() -> None:
     assert info.value.attempts == 3
     assert info.value.url == A + "/api/v1/push"
     message = str(info.value)
-    assert message.startswith(f"POST {A}/api/v1/push: cannot connect: connection refused (3 attempts in ")
+    assert message.startswith(
+        f"POST {A}/api/v1/push: cannot connect: connection refused (3 attempts in "
+    )
 
 
 async def test_a_stale_keep_alive_connection_is_replaced_at_once_for_retry_safe_calls() -> None:
@@ -160,7 +164,9 @@ async def test_failover_moves_on_at_once_and_marks_health() -> None:
 
 async def test_round_robin_spreads_requests() -> None:
     backend = MemoryBackend(lambda request: HttpResponse.json(PUSHED))
-    async with Queen([A, B, C], http_backend=backend, load_balancing_strategy="round-robin") as queen:
+    async with Queen(
+        [A, B, C], http_backend=backend, load_balancing_strategy="round-robin"
+    ) as queen:
         for _ in range(6):
             await push(queen)
     origins = [r.origin for r in backend.requests]

@@ -40,10 +40,12 @@ async def push(queen: Any) -> Any:
 
 
 async def test_an_unknown_ca_fails_verification_and_is_not_retried(connect: Any, pki: Pki) -> None:
-    async with fake_server(*ok_steps(), tls=server_context(pki), host="localhost") as server:
-        async with connect(server.url) as queen:
-            with pytest.raises(QueenConnectionError, match="certificate verif") as info:
-                await push(queen)
+    async with (
+        fake_server(*ok_steps(), tls=server_context(pki), host="localhost") as server,
+        connect(server.url) as queen,
+    ):
+        with pytest.raises(QueenConnectionError, match="certificate verif") as info:
+            await push(queen)
     assert info.value.attempts == 1  # retrying cannot make a certificate valid
     assert server.requests == []
 
@@ -55,27 +57,33 @@ async def test_a_trusted_ca_is_accepted(connect: Any, pki: Pki, how: str) -> Non
         "verify=Path": {"verify": pki.ca},
         "ssl_context": {"ssl_context": ssl.create_default_context(cafile=str(pki.ca))},
     }[how]
-    async with fake_server(*ok_steps(), tls=server_context(pki), host="localhost") as server:
-        async with connect(server.url, **options) as queen:
-            assert await push(queen) == [{"index": 0, "status": "queued", "transaction_id": "t"}]
+    async with (
+        fake_server(*ok_steps(), tls=server_context(pki), host="localhost") as server,
+        connect(server.url, **options) as queen,
+    ):
+        assert await push(queen) == [{"index": 0, "status": "queued", "transaction_id": "t"}]
     assert len(server.requests) == 1
     assert server.requests[0].headers["host"] == server.url.split("//")[1]
 
 
 async def test_verify_false_accepts_any_certificate(connect: Any, pki: Pki) -> None:
-    async with fake_server(*ok_steps(), tls=server_context(pki)) as server:
-        async with connect(server.url, verify=False) as queen:
-            await push(queen)
+    async with (
+        fake_server(*ok_steps(), tls=server_context(pki)) as server,
+        connect(server.url, verify=False) as queen,
+    ):
+        await push(queen)
     assert len(server.requests) == 1
 
 
 async def test_the_host_name_is_checked(connect: Any, pki: Pki) -> None:
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(pki.other_cert, pki.other_key)  # valid, but for queen.invalid
-    async with fake_server(*ok_steps(), tls=context) as server:
-        async with connect(server.url, verify=str(pki.ca)) as queen:
-            with pytest.raises(QueenConnectionError, match="certificate verif") as info:
-                await push(queen)
+    async with (
+        fake_server(*ok_steps(), tls=context) as server,
+        connect(server.url, verify=str(pki.ca)) as queen,
+    ):
+        with pytest.raises(QueenConnectionError, match="certificate verif") as info:
+            await push(queen)
     assert info.value.attempts == 1
     assert server.requests == []
 
@@ -86,9 +94,11 @@ async def test_a_client_certificate_is_presented(connect: Any, pki: Pki, form: s
     if form == "combined file":
         cert = str(pki.client_combined)
     context = server_context(pki, require_client_cert=True)
-    async with fake_server(*ok_steps(), tls=context, host="localhost") as server:
-        async with connect(server.url, verify=str(pki.ca), cert=cert) as queen:
-            await push(queen)
+    async with (
+        fake_server(*ok_steps(), tls=context, host="localhost") as server,
+        connect(server.url, verify=str(pki.ca), cert=cert) as queen,
+    ):
+        await push(queen)
     assert server.client_names == ["queen client"]
     assert len(server.requests) == 1
 
@@ -97,10 +107,12 @@ async def test_without_the_required_client_certificate_nothing_is_served(
     connect: Any, pki: Pki
 ) -> None:
     context = server_context(pki, require_client_cert=True)
-    async with fake_server(*ok_steps(), tls=context, host="localhost") as server:
-        async with connect(server.url, verify=str(pki.ca), retry_attempts=1) as queen:
-            with pytest.raises(QueenConnectionError):
-                await push(queen)
+    async with (
+        fake_server(*ok_steps(), tls=context, host="localhost") as server,
+        connect(server.url, verify=str(pki.ca), retry_attempts=1) as queen,
+    ):
+        with pytest.raises(QueenConnectionError):
+            await push(queen)
     assert server.requests == []
 
 
@@ -108,7 +120,9 @@ async def test_a_client_certificate_inside_an_ssl_context(connect: Any, pki: Pki
     client = ssl.create_default_context(cafile=str(pki.ca))
     client.load_cert_chain(pki.client_cert, pki.client_key)
     context = server_context(pki, require_client_cert=True)
-    async with fake_server(*ok_steps(), tls=context, host="localhost") as server:
-        async with connect(server.url, ssl_context=client) as queen:
-            await push(queen)
+    async with (
+        fake_server(*ok_steps(), tls=context, host="localhost") as server,
+        connect(server.url, ssl_context=client) as queen,
+    ):
+        await push(queen)
     assert server.client_names == ["queen client"]

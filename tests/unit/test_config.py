@@ -174,7 +174,9 @@ def test_bad_transport_options(options: dict[str, object], fragment: str) -> Non
     assert fragment in str(info.value)
 
 
-def test_cert_key_mismatch_is_found_at_construction(pem_files: tuple[str, str], tmp_path: Path) -> None:
+def test_cert_key_mismatch_is_found_at_construction(
+    pem_files: tuple[str, str], tmp_path: Path
+) -> None:
     from tests.transport.certificates import make_pki
 
     cert, _ = pem_files
