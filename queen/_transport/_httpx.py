@@ -16,6 +16,14 @@ from ._backend import BackendError, HttpRequest, HttpResponse, Limits
 # certainly never reached the server
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 _SLACK_SECONDS = 0.05
+_DEFAULT_CONTEXT: list[ssl.SSLContext] = []
+
+
+def _default_context() -> ssl.SSLContext:
+    """httpx's default context, built once per process: building one takes milliseconds."""
+    if not _DEFAULT_CONTEXT:
+        _DEFAULT_CONTEXT.append(httpx.create_ssl_context())
+    return _DEFAULT_CONTEXT[0]
 
 
 class HttpxBackend:
@@ -55,9 +63,7 @@ class HttpxBackend:
                 "proxy": self._proxy,
                 **self._options,
             }
-            if self._ssl_context is None:  # one for every client: building one is slow
-                self._ssl_context = httpx.create_ssl_context()
-            options.setdefault("verify", self._ssl_context)
+            options.setdefault("verify", self._ssl_context or _default_context())
             client = self._clients[origin] = httpx.AsyncClient(**options)
         return client
 
