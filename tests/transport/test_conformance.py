@@ -422,3 +422,32 @@ async def test_consume_keeps_going_after_a_malformed_answer(connect: Any) -> Non
         with anyio.fail_after(20):
             await queen.queue("q").limit(1).consume(handler)
     assert seen == ["c1"]
+
+
+# --- what is sent ------------------------------------------------------------------------------
+
+
+async def test_request_line_and_headers(connect: Any) -> None:
+    steps = [Step(send=answer(PUSH_OK)), Step(send=answer(pop_body()))]
+    async with (
+        fake_server(*steps) as server,
+        connect(server.url + "/base/", bearer_token="tok", headers={"X-App": "a"}) as queen,
+    ):
+        await queen.queue("q").push([{"data": {"a": 1}, "transactionId": "t1"}])
+        await queen.queue("q").group("g").batch(5).wait(True).timeout_millis(1000).pop()
+    push_request, pop_request = server.requests
+    body = b'{"items":[{"queue":"q","partition":"Default","payload":{"a":1},"transactionId":"t1"}]}'
+    assert (push_request.method, push_request.target, push_request.body) == (
+        "POST", "/base/api/v1/push", body,
+    )  # fmt: skip
+    headers = push_request.headers
+    assert headers["host"] == server.url.split("//")[1]
+    assert headers["authorization"] == "Bearer tok"
+    assert headers["x-app"] == "a"
+    assert headers["content-type"] == "application/json"
+    assert headers["content-length"] == str(len(body))
+    assert pop_request.target == (
+        "/base/api/v1/pop/queue/q?consumerGroup=g&batch=5&wait=true&timeout=1000"
+    )
+    assert "content-length" not in pop_request.headers
+    assert server.connections == 1
