@@ -3,7 +3,8 @@
 Run by ``bench/client_vs_upstream.py`` twice per scenario: once with this project's
 interpreter and once with a virtualenv holding the upstream client (which also imports as
 ``queen``). Only the calls both clients share are used. Prints one ``RESULT {json}`` line:
-messages, wall seconds and client CPU seconds of the timed part.
+messages, wall seconds and client CPU seconds of the timed part. ``QUEEN_BENCH_BACKEND``
+selects this project's ``http_backend`` (the upstream client has no such option).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
+import statistics
 import sys
 import time
 from typing import Any
@@ -103,6 +106,17 @@ async def warm_up(queen: Any, queue: str) -> None:
     await queen.flush_all_buffers()
 
 
+async def first_push_ratio(make: Any, queue: str, count: int) -> float:
+    """A new client's first push / the median of its next ``count`` pushes (wall time)."""
+    times = []
+    async with make() as queen:  # the idiomatic form: the event loop's machinery is up
+        for i in range(count + 1):
+            start = time.perf_counter()
+            await queen.queue(queue).push([{"data": {"i": i}}])
+            times.append(time.perf_counter() - start)
+    return times[0] / statistics.median(times[1:])
+
+
 SCENARIOS = {
     "buffered_push": buffered_push,
     "push_batch": push_batches,
@@ -113,12 +127,23 @@ SCENARIOS = {
 
 async def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--scenario", choices=sorted(SCENARIOS), required=True)
+    parser.add_argument("--scenario", choices=[*sorted(SCENARIOS), "first_request"], required=True)
     parser.add_argument("--url", required=True)
     parser.add_argument("--queue", required=True)
     parser.add_argument("--count", type=int, required=True)
     args = parser.parse_args()
-    queen = Queen(args.url)
+    backend = os.environ.get("QUEEN_BENCH_BACKEND")
+
+    def make() -> Any:
+        return Queen(args.url, http_backend=backend) if backend else Queen(args.url)
+
+    if args.scenario == "first_request":
+        # in a fresh process (imports included), then a second new client in this process
+        cold = await first_push_ratio(make, args.queue, args.count)
+        warm = await first_push_ratio(make, args.queue, args.count)
+        sys.stdout.write("RESULT " + json.dumps({"cold": cold, "warm": warm}) + "\n")
+        return
+    queen = make()
     await warm_up(queen, args.queue + "-warm-up")
     try:
         timing = await SCENARIOS[args.scenario](queen, args.queue, args.count, Clock())

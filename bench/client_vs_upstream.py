@@ -2,9 +2,13 @@
 
 Both clients run the same scenarios (``bench/_client_scenarios.py``) against the same
 ``queen_server``, in the same run, each in its own process: buffered push of 50k messages,
-push at batch 100, pop+ack at batch 100, consume with batch 100 and concurrency 4. The
+push at batch 100, pop+ack at batch 100, consume with batch 100 and concurrency 4. This
+project's client runs once per HTTP backend (``native``, the default, and ``httpx``). The
 upstream client is installed into ``.bench-venv`` (it also imports as ``queen``). Prints
-messages/s and client CPU seconds per 10k messages for both, and the ratios.
+messages/s and client CPU seconds per 10k messages for each, and the ratios to upstream.
+
+Then the cold start: in fresh processes, the wall time of a new client's first push against
+the median of its next pushes (connection set-up included; lazy imports would show here).
 
 ``BENCH_SCALE`` (default 1.0) scales the message counts, e.g. ``BENCH_SCALE=0.2`` for a
 quick look; ``QUEEN_BENCH_URL`` benchmarks against a server that is already running.
@@ -15,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,6 +35,8 @@ BENCH_VENV = ROOT / ".bench-venv"
 UPSTREAM = "queen-mq==2.6.0"
 SCENARIO_SCRIPT = Path(__file__).resolve().parent / "_client_scenarios.py"
 SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
+BACKENDS = ("native", "httpx")
+COLD_STARTS = 5  # fresh processes per client for the first-request ratio
 
 # (scenario, messages, needs prefilled messages across partitions)
 SCENARIOS = [
@@ -92,10 +99,22 @@ def prefill(url: str, queue: str, count: int, partitions: int) -> None:
             client.post("/api/v1/push", json={"items": items}).raise_for_status()
 
 
-def run_one(python: Path, scenario: str, url: str, count: int, partitions: int) -> dict[str, float]:
-    queue = f"bench-{scenario}-{uuid.uuid4().hex[:8]}"
+def run_one(
+    python: Path,
+    scenario: str,
+    url: str,
+    count: int,
+    partitions: int,
+    backend: str | None = None,
+    queue: str | None = None,
+) -> dict[str, float]:
+    queue = queue or f"bench-{scenario}-{uuid.uuid4().hex[:8]}"
     if partitions:
         prefill(url, queue, count, partitions)
+    environment = dict(os.environ)
+    environment.pop("QUEEN_BENCH_BACKEND", None)
+    if backend:
+        environment["QUEEN_BENCH_BACKEND"] = backend
     done = subprocess.run(
         [
             str(python),
@@ -113,6 +132,7 @@ def run_one(python: Path, scenario: str, url: str, count: int, partitions: int) 
         text=True,
         timeout=1800,
         cwd=tempfile.gettempdir(),  # never let the upstream venv import this checkout
+        env=environment,
     )
     for line in done.stdout.splitlines():
         if line.startswith("RESULT "):
@@ -123,41 +143,70 @@ def run_one(python: Path, scenario: str, url: str, count: int, partitions: int) 
     )
 
 
+def cold_start(python: Path, url: str, backend: str | None) -> tuple[float, float]:
+    """Medians over fresh processes of (first push) / (median of the next 20 pushes): for a
+    client in a new process, and for a second new client in the same process."""
+    queue = f"bench-cold-{uuid.uuid4().hex[:8]}"
+    prefill(url, queue, 1, 1)  # the queue exists: the server's side is the same every time
+    cold, warm = [], []
+    for _ in range(COLD_STARTS):
+        result = run_one(python, "first_request", url, 20, 0, backend, queue)
+        cold.append(result["cold"])
+        warm.append(result["warm"])
+    return statistics.median(cold), statistics.median(warm)
+
+
 def main() -> int:
     python_upstream = upstream_python()
     python_ours = Path(sys.executable)
+    clients: list[tuple[str, Path, str | None]] = [
+        *((f"queen ({backend})", python_ours, backend) for backend in BACKENDS),
+        ("upstream 2.6.0", python_upstream, None),
+    ]
     rows = []
     with queen_server() as url:
         for scenario, base_count, partitions in SCENARIOS:
             count = max(1000, int(base_count * SCALE))
-            ours = run_one(python_ours, scenario, url, count, partitions)
-            theirs = run_one(python_upstream, scenario, url, count, partitions)
-            rows.append((scenario, count, ours, theirs))
+            results = {
+                name: run_one(python, scenario, url, count, partitions, backend)
+                for name, python, backend in clients
+            }
+            rows.append((scenario, count, results))
             print(f"  {LABELS[scenario]}: done", flush=True)
-    header = (
-        "| scenario | messages | queen msg/s | upstream msg/s | throughput ratio "
-        "| queen CPU s/10k | upstream CPU s/10k | CPU ratio |"
-    )
-    print()
-    print("Client benchmark: this project vs queen-mq 2.6.0 (same server, same run)")
-    print()
-    print(header)
-    print("|" + "---|" * 8)
-    for scenario, count, ours, theirs in rows:
-        rate_ours = count / ours["wall"]
-        rate_theirs = count / theirs["wall"]
-        cpu_ours = ours["cpu"] / count * 10_000
-        cpu_theirs = theirs["cpu"] / count * 10_000
-        print(
-            f"| {LABELS[scenario]} | {count} | {rate_ours:,.0f} | {rate_theirs:,.0f} "
-            f"| {rate_ours / rate_theirs:.2f}x | {cpu_ours:.3f} | {cpu_theirs:.3f} "
-            f"| {cpu_ours / cpu_theirs:.2f}x |"
-        )
+        cold = {name: cold_start(python, url, backend) for name, python, backend in clients}
     print()
     print(
-        "throughput ratio = queen / upstream (higher is better); "
-        "CPU ratio = queen / upstream (lower is better)"
+        "Client benchmark: this project (each HTTP backend) vs queen-mq 2.6.0 (same server, same run)"
     )
+    print()
+    print("| scenario | client | msg/s | CPU s/10k | throughput ratio | CPU ratio |")
+    print("|---|---|---|---|---|---|")
+    for scenario, count, results in rows:
+        theirs = results["upstream 2.6.0"]
+        rate_theirs = count / theirs["wall"]
+        cpu_theirs = theirs["cpu"] / count * 10_000
+        for name, result in results.items():
+            rate = count / result["wall"]
+            cpu = result["cpu"] / count * 10_000
+            print(
+                f"| {LABELS[scenario]} ({count}) | {name} | {rate:,.0f} | {cpu:.3f} "
+                f"| {rate / rate_theirs:.2f}x | {cpu / cpu_theirs:.2f}x |"
+            )
+    print()
+    print(
+        "throughput ratio = client / upstream (higher is better); "
+        "CPU ratio = client / upstream (lower is better)"
+    )
+    print()
+    print(
+        f"First push of a new client / its later pushes (median of {COLD_STARTS} processes; "
+        "in a new process, and for a second client in the same process):"
+    )
+    print()
+    print("| client | new process | second client |")
+    print("|---|---|---|")
+    for name, (in_new_process, second_client) in cold.items():
+        print(f"| {name} | {in_new_process:.2f}x | {second_client:.2f}x |")
     return 0
 
 

@@ -21,8 +21,8 @@ import uuid
 import orjson
 
 from bench._database import embedded_database
+from bench._raw_http import RawClient
 from bench._report import machine, table
-from queen._transport._native import NativePool
 from queen_server.launch import ServerProcess
 
 SAMPLES = 40
@@ -34,23 +34,23 @@ def _push_body(queue: str) -> bytes:
     return orjson.dumps({"items": [{"queue": queue, "payload": {"wake": True}}]})
 
 
-async def _pop(pool: NativePool, queue: str, wait: bool) -> int:
+async def _pop(pool: RawClient, queue: str, wait: bool) -> int:
     # autoAck: each pop finishes its message, so the next pop is not held by a lease
     params: dict[str, object] = {"autoAck": "true"}
     if wait:
         params.update(wait="true", timeout=10_000)
     answer = await pool.request("GET", f"/api/v1/pop/queue/{queue}", params, None, 30)
-    body = orjson.loads(answer.content) if answer.content else {}
+    body = orjson.loads(answer.body) if answer.body else {}
     return len(body.get("messages") or [])
 
 
-async def _push(pool: NativePool, queue: str) -> None:
+async def _push(pool: RawClient, queue: str) -> None:
     answer = await pool.request("POST", "/api/v1/push", None, _push_body(queue), 30)
     if answer.status >= 300:
         raise RuntimeError(f"push answered HTTP {answer.status}")
 
 
-async def wake_up(consumer: NativePool, producer: NativePool) -> float:
+async def wake_up(consumer: RawClient, producer: RawClient) -> float:
     """Seconds from sending a push to the parked pop's answer."""
     queue = f"wake-{uuid.uuid4().hex[:8]}"
     await _push(producer, queue)  # create the queue, then drain it
@@ -65,7 +65,7 @@ async def wake_up(consumer: NativePool, producer: NativePool) -> float:
     return time.perf_counter() - start
 
 
-async def round_trips(pool: NativePool) -> float:
+async def round_trips(pool: RawClient) -> float:
     """Seconds for a push then an immediate pop: the floor of any wake-up."""
     queue = f"floor-{uuid.uuid4().hex[:8]}"
     await _push(pool, queue)
@@ -87,8 +87,7 @@ def _row(name: str, samples: list[float], floor: list[float]) -> list[str]:
 
 
 async def measure(url_a: str, url_b: str) -> list[list[str]]:
-    headers = {"Content-Type": "application/json"}
-    a, b, a2 = NativePool(url_a, headers), NativePool(url_b, headers), NativePool(url_a, headers)
+    a, b, a2 = RawClient(url_a), RawClient(url_b), RawClient(url_a)
     try:
         floor, same, across = [], [], []
         for _ in range(SAMPLES):  # interleaved, so load on the machine hits all three alike

@@ -28,8 +28,8 @@ import asyncpg
 import orjson
 
 from bench._database import embedded_database
+from bench._raw_http import RawClient
 from bench._report import machine
-from queen._transport._native import NativePool
 from queen_server.launch import ServerProcess
 
 CONCURRENCY = 4
@@ -115,7 +115,7 @@ async def baseline_pop(pool: asyncpg.Pool, total: int) -> float:
 # -- server ----------------------------------------------------------------------------------
 
 
-async def server_push(client: NativePool, queue: str, total: int, batch: int) -> float:
+async def server_push(client: RawClient, queue: str, total: int, batch: int) -> float:
     async def worker(batches: list[list[int]]) -> None:
         for numbers in batches:
             # one partition per request, as a client buffering per (queue, partition) sends
@@ -132,7 +132,7 @@ async def server_push(client: NativePool, queue: str, total: int, batch: int) ->
     return total / seconds
 
 
-async def server_pop_ack(client: NativePool, queue: str, total: int) -> float:
+async def server_pop_ack(client: RawClient, queue: str, total: int) -> float:
     """Messages popped and acknowledged per second (only those actually received count)."""
     remaining = [total]
 
@@ -142,7 +142,7 @@ async def server_pop_ack(client: NativePool, queue: str, total: int) -> float:
             response = await client.request(
                 "GET", f"/api/v1/pop/queue/{queue}", {"batch": POP_BATCH, "partitions": 2}, None, 60
             )
-            messages = orjson.loads(response.content).get("messages", [])
+            messages = orjson.loads(response.body).get("messages", [])
             if not messages:
                 idle += 1
                 await asyncio.sleep(0.005)
@@ -192,7 +192,7 @@ def _row(name: str, rounds: list[tuple[float, float]]) -> list[str]:
     ]
 
 
-async def _pop_round(pool: asyncpg.Pool, client: NativePool) -> tuple[float, float]:
+async def _pop_round(pool: asyncpg.Pool, client: RawClient) -> tuple[float, float]:
     queue = f"bench-{uuid.uuid4().hex[:8]}"
     await baseline_push(pool, POP_MESSAGES, 1000)
     await server_push(client, queue, POP_MESSAGES, 1000)
@@ -205,7 +205,7 @@ async def measure(dsn: str, url: str, rounds: int) -> list[list[str]]:
     rows: list[list[str]] = []
     pool = await asyncpg.create_pool(dsn, min_size=CONCURRENCY, max_size=CONCURRENCY)
     assert pool is not None
-    client = NativePool(url, {"Content-Type": "application/json"}, CONCURRENCY * 2)
+    client = RawClient(url, CONCURRENCY * 2)
     try:
         _check((await client.request("GET", "/health", None, None, 60)).status)
         for batch, total in PUSH_CASES:

@@ -11,10 +11,17 @@ import re
 import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ._errors import QueenConfigError
+from ._transport._backend import MAX_BODY_BYTES, MAX_HEADER_BYTES
+from ._transport._tls import check_cert, check_ssl_context, check_verify
+
+if TYPE_CHECKING:
+    import ssl
+
+    from ._transport._backend import HttpBackend
 
 STRATEGIES = ("affinity", "round-robin", "session")
 HTTP_BACKENDS = ("auto", "native", "httpx")
@@ -33,7 +40,14 @@ DEFAULTS: dict[str, Any] = {
     "close_timeout_millis": 30_000,
     "max_connections": 100,
     "http_backend": "auto",
+    "verify": True,
+    "ssl_context": None,
+    "cert": None,
+    "max_response_header_bytes": MAX_HEADER_BYTES,
+    "max_response_body_bytes": MAX_BODY_BYTES,
 }
+# options that configure the built-in backends' connections
+_TLS_OPTIONS = ("verify", "ssl_context", "cert")
 
 _KNOWN = {"url", "urls", *DEFAULTS}
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
@@ -56,7 +70,14 @@ class ClientConfig:
     headers: Mapping[str, str] = field(default_factory=dict)
     close_timeout_millis: int = 30_000
     max_connections: int = 100
-    http_backend: str = "native"  # resolved: "native" or "httpx"
+    #: resolved: "native", "httpx", or a backend object given by the caller
+    http_backend: str | HttpBackend = "native"
+    verify: bool | str = True
+    ssl_context: ssl.SSLContext | None = None
+    #: (certificate, key or None, password or None)
+    cert: tuple[str, str | None, str | None] | None = None
+    max_response_header_bytes: int = MAX_HEADER_BYTES
+    max_response_body_bytes: int = MAX_BODY_BYTES
 
 
 def _snake(key: str) -> str:
@@ -103,7 +124,7 @@ def normalise(config: Any = None, **keywords: Any) -> ClientConfig:
         )
     for key, value in keywords.items():
         key = _snake(key)
-        if value is not None or key in ("bearer_token",):
+        if value is not None or key in ("bearer_token", "ssl_context", "cert"):
             options[key] = value
     for key in options:
         if key not in _KNOWN:
@@ -133,11 +154,22 @@ def normalise(config: Any = None, **keywords: Any) -> ClientConfig:
         raise QueenConfigError(
             f"enable_failover must be True or False, got {merged['enable_failover']!r}"
         )
-    backend = merged["http_backend"]
-    if backend not in HTTP_BACKENDS:
+    backend = _check_backend(merged["http_backend"])
+    verify = check_verify(merged["verify"])
+    ssl_context = check_ssl_context(merged["ssl_context"])
+    cert = check_cert(merged["cert"])
+    if ssl_context is not None and (verify is not True or cert is not None):
         raise QueenConfigError(
-            f"http_backend must be one of {', '.join(HTTP_BACKENDS)}, got {backend!r}"
+            "ssl_context replaces verify and cert: configure them on the context instead "
+            f"(got verify={merged['verify']!r}, cert={merged['cert']!r})"
         )
+    if not isinstance(backend, str):
+        given = [k for k in _TLS_OPTIONS if k in options and options[k] != DEFAULTS[k]]
+        if given:
+            raise QueenConfigError(
+                f"{', '.join(given)} configure the built-in backends; with an http_backend "
+                "object, configure TLS on that object"
+            )
     token = merged["bearer_token"]
     if token is not None and (not isinstance(token, str) or not token):
         raise QueenConfigError(f"bearer_token must be a non-empty string, got {token!r}")
@@ -146,6 +178,11 @@ def normalise(config: Any = None, **keywords: Any) -> ClientConfig:
         isinstance(k, str) and isinstance(v, str) for k, v in headers.items()
     ):
         raise QueenConfigError(f"headers must be a dict of str to str, got {headers!r}")
+    for name, value in headers.items():
+        if not name or any(c in name + value for c in "\r\n\0"):
+            raise QueenConfigError(
+                f"headers: {name!r}: {value!r} is not a valid header (empty name, or a line break)"
+            )
 
     return ClientConfig(
         urls=deduplicated,
@@ -162,17 +199,39 @@ def normalise(config: Any = None, **keywords: Any) -> ClientConfig:
         close_timeout_millis=_int_option(merged, "close_timeout_millis", 0),
         max_connections=_int_option(merged, "max_connections", 1),
         http_backend=_resolve_backend(backend, deduplicated),
+        verify=verify,
+        ssl_context=ssl_context,
+        cert=cert,
+        max_response_header_bytes=_int_option(merged, "max_response_header_bytes", 1024),
+        max_response_body_bytes=_int_option(merged, "max_response_body_bytes", 1024),
     )
 
 
-def _resolve_backend(requested: str, urls: Sequence[str]) -> str:
+def _check_backend(backend: Any) -> str | HttpBackend:
+    """A backend name, or an object with ``send`` and ``aclose`` (see ``queen.backends``)."""
+    if isinstance(backend, str):
+        if backend not in HTTP_BACKENDS:
+            raise QueenConfigError(
+                f"http_backend must be one of {', '.join(HTTP_BACKENDS)} or a backend object, "
+                f"got {backend!r}"
+            )
+        return backend
+    if callable(getattr(backend, "send", None)) and callable(getattr(backend, "aclose", None)):
+        return backend  # type: ignore[no-any-return]
+    raise QueenConfigError(
+        f"http_backend must be one of {', '.join(HTTP_BACKENDS)} or an object with async "
+        f"send() and aclose() methods, got {backend!r}"
+    )
+
+
+def _resolve_backend(requested: str | HttpBackend, urls: Sequence[str]) -> str | HttpBackend:
     """``auto``: the native backend, unless the environment routes a server through a proxy.
 
     The native backend speaks to servers directly; httpx honours ``HTTP(S)_PROXY`` /
     ``ALL_PROXY`` and ``NO_PROXY``, so a proxied deployment keeps working without setting
     anything.
     """
-    if requested != "auto":
+    if not isinstance(requested, str) or requested != "auto":
         return requested
     proxies = urllib.request.getproxies_environment()
     for url in urls:

@@ -64,11 +64,15 @@ class QueenFlushError(QueenError):
 
 
 class QueenConnectionError(QueenError):
-    """No usable answer could be obtained from any server."""
+    """No usable answer could be obtained from any server.
 
-    def __init__(self, message: str, *, url: str | None = None) -> None:
+    ``url`` is the last request's URL, ``attempts`` how many times the call was sent.
+    """
+
+    def __init__(self, message: str, *, url: str | None = None, attempts: int = 1) -> None:
         super().__init__(message)
         self.url = url
+        self.attempts = attempts
 
 
 class QueenTimeoutError(QueenConnectionError):

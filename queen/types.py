@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Awaitable, Callable
 from typing import Any, Literal, TypedDict
 
 from typing_extensions import NotRequired
+
+from ._transport._backend import HttpBackend
 
 __all__ = [
     "AckBatchResult",
@@ -205,7 +208,7 @@ class QueueConfig(TypedDict, total=False):
 
 
 class ClientOptions(TypedDict, total=False):
-    """The dict form of ``Queen({...})``."""
+    """The dict form of ``Queen({...})`` (the README's defaults table lists each option)."""
 
     url: str
     urls: list[str]
@@ -221,7 +224,12 @@ class ClientOptions(TypedDict, total=False):
     headers: dict[str, str]
     close_timeout_millis: int
     max_connections: int
-    http_backend: Literal["auto", "native", "httpx"]
+    http_backend: Literal["auto", "native", "httpx"] | HttpBackend
+    verify: bool | str
+    ssl_context: ssl.SSLContext | None
+    cert: str | tuple[str, str] | tuple[str, str, str] | None
+    max_response_header_bytes: int
+    max_response_body_bytes: int
 
 
 AckStatus = bool | Literal["completed", "success", "failed", "retry", "dlq"]

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import ssl
+from pathlib import Path
+
 import pytest
 
 from queen import Queen, QueenConfigError
 from queen._config import normalise
+from queen.backends import HttpResponse, MemoryBackend
 
 
 def test_url_string_form_strips_trailing_slashes() -> None:
@@ -119,3 +123,87 @@ def test_an_explicit_backend_wins_over_the_environment(
 ) -> None:
     no_proxy_environment.setenv("HTTP_PROXY", "http://proxy.corp:3128")
     assert normalise("http://queen:6632", http_backend="native").http_backend == "native"
+
+
+# --- TLS, limits and backend objects --------------------------------------------------------
+
+
+@pytest.fixture
+def pem_files(tmp_path: Path) -> tuple[str, str]:
+    from tests.transport.certificates import make_pki
+
+    pki = make_pki(tmp_path)
+    return str(pki.client_cert), str(pki.client_key)
+
+
+def test_tls_defaults() -> None:
+    config = normalise("https://q.example")
+    assert (config.verify, config.ssl_context, config.cert) == (True, None, None)
+    assert config.max_response_header_bytes == 64 * 1024
+    assert config.max_response_body_bytes == 128 * 1024 * 1024
+
+
+def test_cert_forms_are_normalised(pem_files: tuple[str, str]) -> None:
+    cert, key = pem_files
+    assert normalise("https://q", cert=cert).cert == (cert, None, None)
+    assert normalise("https://q", cert=(cert, key)).cert == (cert, key, None)
+    assert normalise("https://q", cert=(cert, key, "pw")).cert == (cert, key, "pw")
+    assert normalise("https://q", verify=False).verify is False
+    assert normalise("https://q", verify=Path(cert)).verify == cert
+
+
+@pytest.mark.parametrize(
+    ("options", "fragment"),
+    [
+        ({"verify": "/no/such/ca.pem"}, "verify: no such file or directory: '/no/such/ca.pem'"),
+        ({"verify": 1}, "verify must be True, False or the path of a CA bundle, got 1"),
+        ({"cert": "/no/such/cert.pem"}, "cert: no such file or directory"),
+        ({"cert": 42}, "cert must be a PEM file path"),
+        ({"cert": ("a",)}, "cert must be a PEM file path"),
+        ({"ssl_context": "tls"}, "ssl_context must be an ssl.SSLContext, got 'tls'"),
+        ({"max_response_body_bytes": 10}, "max_response_body_bytes must be an integer >= 1024"),
+        ({"max_response_header_bytes": "64k"}, "max_response_header_bytes must be an integer"),
+        ({"http_backend": "h2"}, "http_backend must be one of auto, native, httpx"),
+        ({"http_backend": object()}, "an object with async send() and aclose()"),
+        ({"headers": {"X-A": "1\r\nX-Injected: 1"}}, "is not a valid header"),
+    ],
+)
+def test_bad_transport_options(options: dict[str, object], fragment: str) -> None:
+    with pytest.raises(QueenConfigError) as info:
+        Queen("https://q.example", **options)
+    assert fragment in str(info.value)
+
+
+def test_cert_key_mismatch_is_found_at_construction(
+    pem_files: tuple[str, str], tmp_path: Path
+) -> None:
+    from tests.transport.certificates import make_pki
+
+    cert, _ = pem_files
+    (tmp_path / "other").mkdir()
+    other = make_pki(tmp_path / "other")
+    with pytest.raises(QueenConfigError, match="cannot load the client certificate"):
+        Queen("https://q.example", cert=(cert, str(other.client_key)))
+
+
+def test_a_ca_file_that_is_not_pem_is_found_at_construction(tmp_path: Path) -> None:
+    bad = tmp_path / "ca.pem"
+    bad.write_text("not a certificate")
+    with pytest.raises(QueenConfigError, match="cannot load the CA bundle"):
+        Queen("https://q.example", verify=str(bad))
+
+
+def test_ssl_context_replaces_verify_and_cert(pem_files: tuple[str, str]) -> None:
+    context = ssl.create_default_context()
+    assert normalise("https://q", ssl_context=context).ssl_context is context
+    with pytest.raises(QueenConfigError, match="ssl_context replaces verify and cert"):
+        Queen("https://q", ssl_context=context, verify=False)
+    with pytest.raises(QueenConfigError, match="ssl_context replaces verify and cert"):
+        Queen("https://q", ssl_context=context, cert=pem_files)
+
+
+def test_a_backend_object_is_kept_and_refuses_tls_options() -> None:
+    backend = MemoryBackend(lambda request: HttpResponse.json([]))
+    assert normalise("http://q", http_backend=backend).http_backend is backend
+    with pytest.raises(QueenConfigError, match="configure TLS on that object"):
+        Queen("http://q", http_backend=backend, verify=False)
