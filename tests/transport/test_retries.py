@@ -61,9 +61,18 @@ async def test_a_request_as_the_backend_sees_it() -> None:
 async def test_query_parameters_are_encoded_once() -> None:
     backend = answers(HttpResponse.json(POPPED))
     async with Queen(A, http_backend=backend) as queen:
-        await queen.queue("my q").group("g/1").batch(5).wait(True).timeout_millis(1000).pop()
+        await (
+            queen.queue("q:1")
+            .group("g&1")
+            .subscription_from("2026-01-01T00:00:00+02:00")
+            .batch(5)
+            .wait(True)
+            .timeout_millis(1000)
+            .pop()
+        )
     assert backend.requests[0].target == (
-        "/api/v1/pop/queue/my%20q?consumerGroup=g%2F1&batch=5&wait=true&timeout=1000"
+        "/api/v1/pop/queue/q:1?consumerGroup=g%261&batch=5&wait=true&timeout=1000"
+        "&subscriptionFrom=2026-01-01T00%3A00%3A00%2B02%3A00"
     )
 
 
