@@ -139,7 +139,7 @@ async def test_a_stale_keep_alive_connection_is_replaced_at_once_for_retry_safe_
     async with Queen(A, http_backend=backend, retry_delay_millis=60_000) as queen:
         with anyio.fail_after(5):  # no backoff pause before the second attempt
             assert await push(queen) == PUSHED
-        assert queen._transport.balancer.servers[0].healthy  # not the server's fault
+        assert queen._core.transport.balancer.servers[0].healthy  # not the server's fault
 
 
 async def test_5xx_is_retried_for_retry_safe_calls_only() -> None:
@@ -165,7 +165,7 @@ async def test_failover_moves_on_at_once_and_marks_health() -> None:
         with anyio.fail_after(5):
             await push(queen)
             await push(queen)
-        servers = queen._transport.balancer.servers
+        servers = queen._core.transport.balancer.servers
         assert [s.healthy for s in servers] == [False, True]
         assert [s.requests for s in servers] == [1, 2]
     assert [r.origin for r in backend.requests] == [A, B, B]
