@@ -14,7 +14,7 @@ import pytest
 
 from queen_server import names
 
-from .helpers import ack
+from .helpers import ack, push
 
 #: the names the issue reported as stranded, then one per refused character class
 REPORTED = ["sp ace", "sl/ash", "emo😀", "pct%41", "q?x", "hash#1"]
@@ -55,6 +55,8 @@ BAD_NAMES: list[tuple[str, str | None, str]] = [
     ("x" * 256, None, "at most 255 characters, got 256"),
     ("ok" * 100 + "/" + "ok" * 20, "/", "at index 200"),
 ]
+
+REPORTED_CASES = BAD_NAMES[: len(REPORTED)]
 
 ALL_PUNCTUATION = "a-b.c_d~e!f$g&h'i(j)k*l+m,n;o=p:q@r"
 
@@ -114,6 +116,28 @@ def test_push_refuses_a_name_a_path_cannot_carry(
     _expect_refusal(in_transaction, "operations[0].items[1].partition", bad, char, phrase)
     # the whole request was refused: not even the good items' queue exists
     assert stored(pg_dsn, queue, bad) == []
+
+
+@pytest.mark.parametrize(("bad", "char", "phrase"), REPORTED_CASES, ids=_id)
+def test_a_streams_cycle_refuses_a_sink_name_a_path_cannot_carry(
+    http: httpx.Client, pg_dsn: str, queue: str, bad: str, char: str | None, phrase: str
+) -> None:
+    source = push(http, queue, ["e"])
+    registered = http.post(
+        "/streams/v1/queries",
+        json={"name": f"{queue}-q", "source_queue": queue, "config_hash": "h"},
+    )
+    assert registered.status_code == 200, registered.text
+    sink = f"{queue}-sink"
+    cycle = {
+        "query_id": registered.json()["query_id"],
+        "partition_id": source[0]["partition_id"],
+        "state_ops": [{"type": "upsert", "key": "k", "value": {}}],
+        "push_items": [{"queue": sink, "payload": 1}, {"queue": sink, "partition": bad}],
+    }
+    answer = http.post("/streams/v1/cycle", json=cycle)
+    _expect_refusal(answer, "push_items[1].partition", bad, char, phrase)
+    assert stored(pg_dsn, sink, bad) == []
 
 
 @pytest.mark.parametrize(("bad", "char", "phrase"), BAD_NAMES, ids=_id)
