@@ -9,7 +9,8 @@
 Each starts a ``queen_server`` process on a free port and stops it (and removes its files)
 afterwards. The database is an embedded PostgreSQL created for that server, or the one named
 by ``dsn`` / the ``QUEEN_TEST_PG_DSN`` environment variable. Needs the ``server`` extra
-(``pip install 'queen-mq[server]'``); ``import queen`` never needs it.
+(``pip install 'queen-mq[server]'``): without it they raise :class:`ServerExtraMissing` (an
+``ImportError``) saying so. Importing ``queen`` or this module never needs it.
 
 The pytest plugin (``queen.pytest_plugin``, active once queen-mq is installed) offers these
 as fixtures: ``queen_url``, ``queen_client``, ``queen_sync_client``, ``queen_queue_name``.
@@ -25,10 +26,13 @@ from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from queen_server import extra
+from queen_server.extra import ServerExtraMissing
+
 if TYPE_CHECKING:
     from queen_server.launch import ServerProcess
 
-__all__ = ["DSN_ENV", "local_server", "local_server_sync", "unique_name"]
+__all__ = ["DSN_ENV", "ServerExtraMissing", "local_server", "local_server_sync", "unique_name"]
 
 DSN_ENV = "QUEEN_TEST_PG_DSN"
 
@@ -39,13 +43,9 @@ def _server(
     env: Mapping[str, str] | None,
     startup_timeout: float,
 ) -> ServerProcess:
-    try:
-        from queen_server.launch import ServerProcess
-    except ImportError as exc:  # the server extra is not installed
-        raise ImportError(
-            "queen.testing starts a local queen_server, which needs the server extra: "
-            "pip install 'queen-mq[server]'"
-        ) from exc
+    from queen_server.launch import ServerProcess  # the package is always installed
+
+    extra.require()  # ...but its dependencies only with the server extra
     return ServerProcess(
         dsn or os.environ.get(DSN_ENV) or None,
         data_dir=data_dir,
@@ -66,7 +66,8 @@ async def local_server(
 
     ``dsn``: PostgreSQL to use (default ``$QUEEN_TEST_PG_DSN``, else an embedded PostgreSQL in
     ``data_dir`` or a temporary directory). ``env``: extra environment for the server
-    (e.g. ``QUEEN_ENCRYPTION_KEY``). Works under asyncio and trio.
+    (e.g. ``QUEEN_ENCRYPTION_KEY``). Works under asyncio and trio. Raises
+    :class:`ServerExtraMissing` when the ``server`` extra is not installed.
     """
     async with _server(dsn, data_dir, env, startup_timeout) as server:
         yield server.url

@@ -1,3 +1,6 @@
 """A Queen-compatible server in Python on PostgreSQL (embedded by default)."""
 
-__version__ = "0.1.0"
+# one version for the whole queen-mq distribution, written once in queen/__init__.py
+from queen import __version__
+
+__all__ = ["__version__"]
