@@ -52,16 +52,12 @@ def queen_url(queen_pg_dsn: str | None) -> Iterator[str]:
     if external:
         yield external.rstrip("/")
         return
-    from queen.testing import local_server_sync
-    from queen_server import extra
+    from queen.testing import _missing_server_extra, local_server_sync
 
-    absent = extra.missing()
-    if absent:
+    problem = _missing_server_extra()
+    if problem:
         # an error, not a skip: a run without the extra must not look green
-        pytest.fail(
-            f"{extra.message(absent)} (or set {URL_ENV} to a running Queen server)",
-            pytrace=False,
-        )
+        pytest.fail(f"{problem} (or set {URL_ENV} to a running Queen server)", pytrace=False)
     with local_server_sync(dsn=queen_pg_dsn) as url:
         yield url
 

@@ -172,6 +172,7 @@ def test_local_server_without_the_server_extra_raises_a_clear_error(
         """
         import anyio
         import queen.testing
+        from queen_server.extra import ServerExtraMissing
 
         async def main():
             async with queen.testing.local_server():
@@ -180,7 +181,7 @@ def test_local_server_without_the_server_extra_raises_a_clear_error(
         for attempt in (lambda: anyio.run(main), lambda: queen.testing.local_server_sync().__enter__()):
             try:
                 attempt()
-            except queen.testing.ServerExtraMissing as exc:
+            except ServerExtraMissing as exc:
                 assert isinstance(exc, ImportError)
                 print(exc)
         """

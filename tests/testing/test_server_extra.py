@@ -87,7 +87,7 @@ def test_embedded_postgres_refuses_before_creating_anything(tmp_path: Path) -> N
 @pytest.mark.usefixtures("without_platformdirs")
 def test_local_server_sync_raises_the_clear_error() -> None:
     with (
-        pytest.raises(queen.testing.ServerExtraMissing, match=re.escape(HINT)),
+        pytest.raises(extra.ServerExtraMissing, match=re.escape(HINT)),
         queen.testing.local_server_sync(),
     ):
         pass
@@ -96,6 +96,6 @@ def test_local_server_sync_raises_the_clear_error() -> None:
 @pytest.mark.anyio
 @pytest.mark.usefixtures("without_platformdirs")
 async def test_local_server_raises_the_clear_error(anyio_backend: str) -> None:
-    with pytest.raises(queen.testing.ServerExtraMissing, match=re.escape(HINT)):
+    with pytest.raises(extra.ServerExtraMissing, match=re.escape(HINT)):
         async with queen.testing.local_server():
             pass
