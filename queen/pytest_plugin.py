@@ -13,6 +13,11 @@ its fixtures, and serves the whole session:
 * ``queen_pg_dsn`` (session): the database ``queen_url``'s server uses — override it in your
   ``conftest.py`` to share a database you already start.
 
+Starting a local server needs the ``server`` extra (``pip install 'queen-mq[server]'``); the
+plugin itself does not. Without the extra, a test using ``queen_url`` (or a fixture built on
+it) errors with that instruction while the rest of the suite runs: an error rather than a
+skip, so a run that tested nothing against the queue cannot pass unnoticed.
+
 Disable the plugin with ``-p no:queen``.
 """
 
@@ -47,8 +52,12 @@ def queen_url(queen_pg_dsn: str | None) -> Iterator[str]:
     if external:
         yield external.rstrip("/")
         return
-    from queen.testing import local_server_sync
+    from queen.testing import _missing_server_extra, local_server_sync
 
+    problem = _missing_server_extra()
+    if problem:
+        # an error, not a skip: a run without the extra must not look green
+        pytest.fail(f"{problem} (or set {URL_ENV} to a running Queen server)", pytrace=False)
     with local_server_sync(dsn=queen_pg_dsn) as url:
         yield url
 

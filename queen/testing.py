@@ -9,7 +9,9 @@
 Each starts a ``queen_server`` process on a free port and stops it (and removes its files)
 afterwards. The database is an embedded PostgreSQL created for that server, or the one named
 by ``dsn`` / the ``QUEEN_TEST_PG_DSN`` environment variable. Needs the ``server`` extra
-(``pip install 'queen-mq[server]'``); ``import queen`` never needs it.
+(``pip install 'queen-mq[server]'``): without it they raise an ``ImportError``
+(``queen_server.extra.ServerExtraMissing``) saying so. Importing ``queen`` or this module
+never needs it.
 
 The pytest plugin (``queen.pytest_plugin``, active once queen-mq is installed) offers these
 as fixtures: ``queen_url``, ``queen_client``, ``queen_sync_client``, ``queen_queue_name``.
@@ -33,19 +35,24 @@ __all__ = ["DSN_ENV", "local_server", "local_server_sync", "unique_name"]
 DSN_ENV = "QUEEN_TEST_PG_DSN"
 
 
+def _missing_server_extra() -> str | None:
+    """What to tell the user when the ``server`` extra is not installed, else None."""
+    from queen_server import extra
+
+    absent = extra.missing()
+    return extra.message(absent) if absent else None
+
+
 def _server(
     dsn: str | None,
     data_dir: str | Path | None,
     env: Mapping[str, str] | None,
     startup_timeout: float,
 ) -> ServerProcess:
-    try:
-        from queen_server.launch import ServerProcess
-    except ImportError as exc:  # the server extra is not installed
-        raise ImportError(
-            "queen.testing starts a local queen_server, which needs the server extra: "
-            "pip install 'queen-mq[server]'"
-        ) from exc
+    from queen_server import extra  # the package is always installed...
+    from queen_server.launch import ServerProcess
+
+    extra.require()  # ...but its dependencies only with the server extra
     return ServerProcess(
         dsn or os.environ.get(DSN_ENV) or None,
         data_dir=data_dir,
@@ -66,7 +73,8 @@ async def local_server(
 
     ``dsn``: PostgreSQL to use (default ``$QUEEN_TEST_PG_DSN``, else an embedded PostgreSQL in
     ``data_dir`` or a temporary directory). ``env``: extra environment for the server
-    (e.g. ``QUEEN_ENCRYPTION_KEY``). Works under asyncio and trio.
+    (e.g. ``QUEEN_ENCRYPTION_KEY``). Works under asyncio and trio. Raises ``ImportError``
+    (``queen_server.extra.ServerExtraMissing``) when the ``server`` extra is not installed.
     """
     async with _server(dsn, data_dir, env, startup_timeout) as server:
         yield server.url

@@ -10,7 +10,7 @@ import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from queen_server import __version__
+from queen_server import __version__, extra
 from queen_server.config import (
     DEFAULT_HOST,
     DEFAULT_PORT,
@@ -62,6 +62,10 @@ def _describe_dsn(dsn: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    absent = extra.missing()
+    if absent:
+        print(f"queen-server: {extra.message(absent)}", file=sys.stderr)
+        return 1
     args = build_parser().parse_args(argv)
     logging.basicConfig(
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"

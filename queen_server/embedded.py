@@ -10,6 +10,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from queen_server import extra
+
 log = logging.getLogger("queen_server.embedded")
 
 
@@ -40,6 +42,7 @@ class EmbeddedPostgres:
     def start(self) -> str:
         """Start (or attach to) the database; returns its DSN."""
         if self._server is None:
+            extra.require()
             # imported lazily: it is slow to import and only needed here
             from pgserver.postgres_server import PostgresServer, get_server
 

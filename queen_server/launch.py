@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
+from queen_server import extra
 from queen_server.embedded import EmbeddedPostgres
 
 __all__ = ["EmbeddedPostgres", "ServerProcess", "ServerStartError", "free_port"]
@@ -95,9 +96,13 @@ class ServerProcess:
         return self._log_path.read_text(errors="replace")
 
     def start(self) -> str:
-        """Start the server and wait until ``/health`` answers 200; returns the URL."""
+        """Start the server and wait until ``/health`` answers 200; returns the URL.
+
+        Raises ``queen_server.extra.ServerExtraMissing`` (an ``ImportError``) when the
+        ``server`` extra is not installed, ``ServerStartError`` when the server does not start."""
         if self._proc is not None:
             return self.url
+        extra.require()
         self._temp_dir = tempfile.mkdtemp(prefix="queen-server-")
         self._log_path = Path(self._temp_dir) / "server.log"
         data_dir = self.data_dir or Path(self._temp_dir) / "data"

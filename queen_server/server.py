@@ -165,7 +165,10 @@ def run_workers(settings: Settings, workers: int, banner: str = "") -> bool:
         for s, handler in previous.items():
             signal.signal(s, handler)
         sock.close()
-    return all(proc.exitcode == 0 for proc in procs if proc.pid is not None)
+    # a worker still starting up when the stop request came dies of the forwarded signal
+    # before it can handle it: that is a clean stop too
+    stopped = {0, -signal.SIGINT, -signal.SIGTERM} if stopping else {0}
+    return all(proc.exitcode in stopped for proc in procs if proc.pid is not None)
 
 
 def with_suppress_kill(pid: int, sig: int) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
+from queen_server import names
 from queen_server.ids import is_uuid
 from queen_server.web import BadRequest, describe
 
-MAX_NAME_LENGTH = 255
+MAX_NAME_LENGTH = names.MAX_LENGTH
 MAX_INT32 = 2_147_483_647
 #: largest batch accepted by push, ack/batch, transaction and pop
 MAX_BATCH = 10_000
@@ -17,16 +18,14 @@ QUEUE_MODE = "__QUEUE_MODE__"
 
 
 def name(value: Any, field: str, *, missing: str | None = None) -> str:
-    """A queue/partition name: a non-empty string of at most 255 characters."""
+    """A queue/partition/namespace/task name every route can reach (see ``names``)."""
     if not isinstance(value, str):
         raise BadRequest(missing or f"{field} must be a string, got {describe(value)}")
     if not value:
         raise BadRequest(f"{field} must not be empty")
-    if len(value) > MAX_NAME_LENGTH:
-        raise BadRequest(
-            f"{field} must be at most {MAX_NAME_LENGTH} characters, got {len(value)}: "
-            f"{describe(value)}"
-        )
+    reason = names.problem(value)
+    if reason is not None:
+        raise BadRequest(f"{field} {describe(value)} {reason}")
     return value
 
 

@@ -77,12 +77,11 @@ def normalise_options(raw: Any) -> dict[str, int | bool]:
 
 
 def _label(body: dict[str, Any], key: str) -> str:
+    """``namespace``/``task``: absent, null or ``""`` mean none; anything else is a name."""
     value = body.get(key)
-    if value is None:
+    if value is None or value == "":
         return ""
-    if not isinstance(value, str):
-        raise BadRequest(f"{key} must be a string, got {describe(value)}")
-    return validate.optional_text(value, key) or ""
+    return validate.name(value, key)
 
 
 async def configure(request: Request) -> Response:

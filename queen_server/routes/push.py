@@ -53,8 +53,9 @@ def parse_item(item: Any, where: str) -> tuple[str, str, str | None, str | None,
     return queue, partition, txn or None, trace_id, item.get("payload")
 
 
-def parse_items(items: list[Any]) -> PushBatch:
-    """Validate every item (400 naming the first bad field) and group them.
+def parse_items(items: list[Any], field: str = "items") -> PushBatch:
+    """Validate every item (400 naming the first bad field, e.g. ``items[3].queue``) and
+    group them.
 
     This loop is the hot path of every push: an item whose queue and partition names already
     passed, with no traceId, goes straight into the batch's columns; any other item goes
@@ -90,7 +91,7 @@ def parse_items(items: list[Any]) -> PushBatch:
                 traces.append(None)
                 payloads.append(item.get("payload"))
                 continue
-        queue, partition, txn, trace, payload = parse_item(item, f"items[{index}]")
+        queue, partition, txn, trace, payload = parse_item(item, f"{field}[{index}]")
         known.add(queue)
         known.add(partition)
         batch.add(batch.group(queue, partition), txn, trace, payload)
@@ -123,10 +124,12 @@ class ItemColumns(NamedTuple):
     encrypted: list[bool]
 
 
-async def item_columns(ctx: ServerContext, raw_items: list[Any]) -> ItemColumns:
-    """``raw_items`` validated (400 naming the first bad field), transactionIds made where
-    missing, payloads encrypted where configured."""
-    batch = parse_items(raw_items)
+async def item_columns(
+    ctx: ServerContext, raw_items: list[Any], field: str = "items"
+) -> ItemColumns:
+    """``raw_items`` (the request's ``field``) validated (400 naming the first bad field),
+    transactionIds made where missing, payloads encrypted where configured."""
+    batch = parse_items(raw_items, field)
     batch.seal()
     await encrypt_payloads(ctx, batch)
     count = range(len(batch))

@@ -136,7 +136,7 @@ async def run_cycle(request: Request) -> Response:
     validate.batch_size(len(raw_items), "push_items")
     ack = _ack(body.get("ack"))
     ctx = request.ctx
-    items = await item_columns(ctx, raw_items)
+    items = await item_columns(ctx, raw_items, "push_items")
     message_ids = _message_ids(raw_items)
     text = await ctx.pool.fetchval(
         CYCLE_SQL,
