@@ -295,7 +295,7 @@ def is_failure_body(body: Any) -> bool:
 
 REPO = Path(__file__).resolve().parents[2]
 SPEC_PATH = REPO / "openapi.yaml"
-TRANSCRIPTS = REPO.parent / "shared" / "upstream" / "transcripts"
+TRANSCRIPTS = REPO / "tests" / "fixtures" / "transcripts"
 
 
 def load_spec() -> dict[str, Any]:
