@@ -31,6 +31,8 @@ from ._wire import (
 from .admin import Admin
 
 if TYPE_CHECKING:
+    from queen_generated.schemas import PushItem
+
     from ._consumer import ConsumerRun, ConsumeSettings
     from .types import (
         AckBatchResult,
@@ -183,7 +185,7 @@ class Queen:
     ) -> list[PushResult]:
         answer = await self._transport.send(
             ep.PUSH_MESSAGES,
-            ep.PUSH_MESSAGES.request_kwargs(body={"items": items}),
+            ep.PUSH_MESSAGES.request_kwargs(body={"items": cast("list[PushItem]", items)}),
             affinity_key=f"{queue}:{partition}",
         )
         return parse_push(answer)
@@ -220,6 +222,7 @@ class Queen:
             "subscription_mode": settings.subscription_mode,
             "subscription_from": settings.subscription_from,
         }
+        endpoint: ep.Endpoint
         if settings.queue is None:
             endpoint = ep.POP_FILTERED
             arguments["namespace"] = settings.namespace

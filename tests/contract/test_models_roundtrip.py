@@ -104,7 +104,7 @@ def test_generated_parser_round_trips_the_recorded_body(
     assert response is not None
     parsed = parse(exchange, op.operation_id, op.data["tags"][0])
     body = response["body"]
-    if body is None:
+    if body is None or response["status"] == 204:  # a 204 has no content, whatever follows it
         assert parsed is None
         return
     content_type = (response["content_type"] or "").split(";")[0]

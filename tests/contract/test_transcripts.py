@@ -15,7 +15,7 @@ PARAMS = [pytest.param(e, id=e.id) for e in EXCHANGES]
 
 @pytest.fixture(scope="module", autouse=True)
 def _record_totals(contract: Contract) -> None:
-    COVERAGE.start(total_exchanges=len(EXCHANGES), total_operations=len(contract.operations))
+    COVERAGE.start(total_exchanges=len(EXCHANGES), total_operations=len(contract.by_id))
 
 
 @pytest.mark.parametrize("exchange", PARAMS)
@@ -33,7 +33,7 @@ def test_the_transcripts_exercise_every_upstream_operation(contract: Contract) -
         if outcome.operation is not None
     }
     extensions = {op.operation_id for op in contract.operations if op.data.get("x-queen-extension")}
-    never = sorted({op.operation_id for op in contract.operations} - exercised - extensions)
+    never = sorted(set(contract.by_id) - exercised - extensions)
     # Operator-only routes that were not recorded (they need a second database server).
     assert never == [
         "migration_reset",
