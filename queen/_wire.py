@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
+from queen_generated.options import QUEUE_OPTIONS
+
 from ._errors import QueenConfigError, QueenServerError, client_validation_error
 from ._ids import is_uuid, uuid7
 from .types import AckResult, DLQMessage, DLQResult, Message, PushResult
@@ -16,29 +18,6 @@ DEFAULT_PARTITION = "Default"
 # "nothing to deliver" answers of the pop routes (upstream reports them as errors in 200s)
 POP_EMPTY_ERRORS = frozenset({"no_available_partition", "lease_held", "partition_not_found"})
 
-QUEUE_OPTIONS = (
-    "leaseTime",
-    "retryLimit",
-    "retryDelay",
-    "priority",
-    "delayedProcessing",
-    "windowBuffer",
-    "maxSize",
-    "ttl",
-    "retentionSeconds",
-    "completedRetentionSeconds",
-    "retentionEnabled",
-    "encryptionEnabled",
-    "deadLetterQueue",
-    "dlqAfterMaxRetries",
-    "maxWaitTimeSeconds",
-)
-_BOOL_OPTIONS = {
-    "retentionEnabled",
-    "encryptionEnabled",
-    "deadLetterQueue",
-    "dlqAfterMaxRetries",
-}
 _SNAKE = re.compile(r"_([a-z])")
 
 
@@ -57,15 +36,17 @@ def check_body(body: Any, what: str) -> Any:
 
 
 def queue_options(config: Mapping[str, Any]) -> dict[str, Any]:
-    """Validate queue options and spell them as the server does (camelCase)."""
+    """Validate queue options against ``openapi.yaml``'s ``QueueOptions`` (generated table) and
+    spell them as the server does (camelCase)."""
     options: dict[str, Any] = {}
     for key, value in config.items():
         name = _SNAKE.sub(lambda m: m.group(1).upper(), key)
-        if name not in QUEUE_OPTIONS:
+        option = QUEUE_OPTIONS.get(name)
+        if option is None:
             raise QueenConfigError(
                 f"unknown queue option {key!r}; known options: {', '.join(QUEUE_OPTIONS)}"
             )
-        if name in _BOOL_OPTIONS:
+        if option[0] is bool:
             if not isinstance(value, bool):
                 raise QueenConfigError(f"queue option {key} must be True or False, got {value!r}")
         elif isinstance(value, bool) or not isinstance(value, int):
@@ -186,6 +167,16 @@ def ack_entry(message: Any, status: str, error: str | None) -> dict[str, Any]:
     if error is not None:
         entry["error"] = error
     return entry
+
+
+def no_ack_result(entry: Mapping[str, Any], index: int) -> AckResult:
+    """The result of an acknowledgement the server's answer does not cover."""
+    return {
+        "index": index,
+        "transactionId": entry["transactionId"],
+        "success": False,
+        "error": "no result",
+    }
 
 
 def parse_ack(body: Any, count: int) -> list[AckResult]:

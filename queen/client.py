@@ -23,6 +23,7 @@ from ._wire import (
     ack_entry,
     ack_status,
     lease_ids,
+    no_ack_result,
     parse_ack,
     parse_pop,
     parse_push,
@@ -306,7 +307,7 @@ class Queen:
             entry["consumerGroup"] = chosen
         answer = await self._call(ep.ACK_MESSAGE, body=entry)
         results = parse_ack(answer, 1)
-        result: AckResult = results[0] if results else {"success": False, "error": "no result"}
+        result: AckResult = results[0] if results else no_ack_result(entry, 0)
         if _log.ENABLED:
             _log.info("Queen.ack", {"transactionId": entry["transactionId"], "status": state})
         return result
@@ -330,7 +331,7 @@ class Queen:
                 by_group[key] = [position]
             else:
                 positions.append(position)
-        results: list[AckResult] = [{} for _ in messages]
+        results = [no_ack_result(entry, index) for index, entry in enumerate(entries)]
         for key, positions in by_group.items():
             body: dict[str, Any] = {"acknowledgments": [entries[p] for p in positions]}
             if key:
@@ -378,7 +379,9 @@ class Queen:
                 results.append(cast("RenewResult", answer))
             else:
                 detail = answer.get("error") if isinstance(answer, dict) else answer
-                results.append({"leaseId": lease, "success": False, "error": str(detail)})
+                results.append(
+                    {"index": 0, "leaseId": lease, "success": False, "error": str(detail)}
+                )
         if many:
             return results
         if not results:

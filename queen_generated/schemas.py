@@ -211,7 +211,7 @@ class PushResult(TypedDict):
     """A stored (`queued`) or deduplicated (`duplicate`) item."""
 
     index: int
-    status: str
+    status: Literal["queued", "duplicate"]
     transaction_id: NotRequired[str]
     message_id: NotRequired[str]
     partition_id: NotRequired[str]
@@ -240,14 +240,14 @@ class Message(TypedDict):
 
     id: str
     transactionId: str
-    traceId: NotRequired[str | None]
+    traceId: str | None
     data: Any
     producerSub: NotRequired[str | None]
     createdAt: str
     partitionId: str
-    partition: NotRequired[str]
-    leaseId: NotRequired[str]
-    consumerGroup: NotRequired[str]
+    partition: str
+    leaseId: str
+    consumerGroup: str
 
 
 class PopResponse(TypedDict):
