@@ -27,7 +27,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import typed  # noqa: E402  (beside this script, not an installed module)
+import typed  # beside this script, not an installed module
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"

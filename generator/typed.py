@@ -115,7 +115,7 @@ class Schemas:
             if name in done:
                 return
             if name in active:
-                raise SystemExit(f"schemas refer to each other in a cycle: {active + [name]}")
+                raise SystemExit(f"schemas refer to each other in a cycle: {[*active, name]}")
             active.append(name)
             for ref in self.references(self.components[name]):
                 visit(ref)

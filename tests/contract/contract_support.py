@@ -139,9 +139,7 @@ class Contract:
             for method in METHODS
             if method in item
         ]
-        self.by_id = {
-            op.operation_id: op for op in self.operations if "operationId" in op.data
-        }
+        self.by_id = {op.operation_id: op for op in self.operations if "operationId" in op.data}
         self._validators: dict[str, Draft202012Validator] = {}
         self._templates = [
             (op, [re.escape(s) if not s.startswith("{") else None for s in op.template.split("/")])
@@ -354,7 +352,8 @@ class Coverage:
             )
         if not self.total_exchanges:
             return lines
-        return lines + [
+        return [
+            *lines,
             f"exchanges validated {len(self.validated)}/{self.total_exchanges}, "
             f"operations exercised {len(self.operations)}/{self.total_operations} "
             f"({self.unrouted} unrouted exchanges checked against components.responses.Unrouted "

@@ -90,7 +90,9 @@ RETRY_SAFE = {
 
 
 def stock(operation_id: str) -> Any:
-    return importlib.import_module(f"queen_generated.api.{builders.TAGS[operation_id]}.{operation_id}")
+    return importlib.import_module(
+        f"queen_generated.api.{builders.TAGS[operation_id]}.{operation_id}"
+    )
 
 
 def sample_arguments(operation_id: str) -> tuple[list[str], dict[str, Any]]:
@@ -122,14 +124,14 @@ def test_every_operation_has_a_builder_and_a_stock_module() -> None:
 def test_builder_takes_the_stock_parameter_names(operation_id: str) -> None:
     mine = inspect.signature(getattr(builders, operation_id)).parameters
     theirs = inspect.signature(stock(operation_id).request_kwargs).parameters
-    assert [(p.name, p.kind) for p in mine.values()] == [
-        (p.name, p.kind) for p in theirs.values()
-    ]
+    assert [(p.name, p.kind) for p in mine.values()] == [(p.name, p.kind) for p in theirs.values()]
     # optional arguments default to None (not sent), required ones have no default
     for name, parameter in mine.items():
         has_default = theirs[name].default is not inspect.Parameter.empty
-        assert (parameter.default is None) if has_default else (
-            parameter.default is inspect.Parameter.empty
+        assert (
+            (parameter.default is None)
+            if has_default
+            else (parameter.default is inspect.Parameter.empty)
         ), name
 
 
@@ -207,9 +209,7 @@ def test_mypy_checks_every_argument_at_endpoint_call_sites(tmp_path: Path) -> No
     source = textwrap.dedent(MYPY_CASES)
     sample = tmp_path / "endpoint_calls.py"
     sample.write_text(source)
-    expected = {
-        number for number, line in enumerate(source.splitlines(), 1) if "# E:" in line
-    }
+    expected = {number for number, line in enumerate(source.splitlines(), 1) if "# E:" in line}
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", str(sample)],
         cwd=REPO,
@@ -268,7 +268,8 @@ def test_the_server_takes_its_option_defaults_from_the_generated_table() -> None
     assert loaded & {"httpx", "attrs", "attr", "dateutil"} == set()
     from queen_server.routes.configure import OPTION_DEFAULTS
 
-    assert OPTION_DEFAULTS == {name: default for name, (_, default) in QUEUE_OPTIONS.items()}
+    expected = {name: default for name, (_, default) in QUEUE_OPTIONS.items()}
+    assert expected == OPTION_DEFAULTS
 
 
 def test_the_options_table_is_the_spec_schema(spec: dict[str, Any]) -> None:

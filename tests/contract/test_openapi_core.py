@@ -171,4 +171,3 @@ def test_openapi_core_rejects_what_the_spec_forbids(
     assert list(responses_api.iter_response_errors(push, wrong_answer))
     empty_201 = MockResponse(b"", status_code=201)
     assert list(responses_api.iter_response_errors(push, empty_201))
-
