@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
 import subprocess
 import sys
 import textwrap
@@ -211,16 +212,23 @@ def test_mypy_checks_every_argument_at_endpoint_call_sites(tmp_path: Path) -> No
     sample.write_text(source)
     expected = {number for number, line in enumerate(source.splitlines(), 1) if "# E:" in line}
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", str(sample)],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-color-output",
+            "--no-error-summary",
+            str(sample),
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,
         check=False,
     )
     flagged = {
-        int(line.split(":")[1])
-        for line in result.stdout.splitlines()
-        if line.startswith(str(sample)) and ": error:" in line
+        int(match.group(1))
+        for match in re.finditer(r"endpoint_calls\.py:(\d+): error:", result.stdout)
     }
     assert flagged == expected, result.stdout
 
