@@ -6,17 +6,28 @@
 Both modes generate into a fresh temporary folder with the pinned openapi-python-client and
 format the result there with the pinned ruff, ignoring any user or project configuration, so
 the same spec always gives byte-identical files.
+
+openapi-python-client gets the spec without the CORS preflight that every path item lists (one
+operation without an id; the generated `cors_preflight` sends it). Beside its output,
+`typed.py` writes `schemas.py`, `builders.py` and `options.py` (standard library only).
 """
 
 from __future__ import annotations
 
 import argparse
 import filecmp
+import json
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import typed  # beside this script, not an installed module
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
@@ -36,9 +47,31 @@ def _run(args: list[str], cwd: Path) -> None:
         raise SystemExit(f"command failed ({result.returncode}): {' '.join(args)}")
 
 
+def load_spec() -> dict[str, Any]:
+    """`openapi.yaml`, parsed as YAML 1.2 (as openapi-python-client reads it)."""
+    loaded: dict[str, Any] = YAML(typ="safe", pure=True).load(SPEC.read_text(encoding="utf-8"))
+    return loaded
+
+
+def without_preflights(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec minus the per-path CORS preflight (`x-queen-preflight`), for the generator."""
+    paths = {
+        path: {
+            key: value
+            for key, value in item.items()
+            if not (isinstance(value, dict) and value.get("x-queen-preflight"))
+        }
+        for path, item in spec["paths"].items()
+    }
+    return {**spec, "paths": paths}
+
+
 def generate_into(workdir: Path) -> Path:
     """Generate and format the package inside `workdir`; return the package folder."""
     out = workdir / PACKAGE
+    spec = load_spec()
+    stripped = workdir / "openapi.json"
+    stripped.write_text(json.dumps(without_preflights(spec), indent=1), encoding="utf-8")
     _run(
         [
             sys.executable,
@@ -46,7 +79,7 @@ def generate_into(workdir: Path) -> Path:
             "openapi_python_client",
             "generate",
             "--path",
-            str(SPEC),
+            str(stripped),
             "--config",
             str(CONFIG),
             "--custom-template-path",
@@ -59,6 +92,9 @@ def generate_into(workdir: Path) -> Path:
         ],
         cwd=workdir,
     )
+    (out / "schemas.py").write_text(typed.schemas_module(spec), encoding="utf-8")
+    (out / "builders.py").write_text(typed.builders_module(spec), encoding="utf-8")
+    (out / "options.py").write_text(typed.options_module(spec), encoding="utf-8")
     ruff = [sys.executable, "-m", "ruff"]
     # Run from `workdir`: inside the package its `types.py` would shadow the standard library.
     _run([*ruff, "format", *RUFF_SETTINGS, PACKAGE], workdir)

@@ -20,18 +20,32 @@ from ._errors import QueenConfigError, QueenTransactionError, client_validation_
 from ._names import check_name
 from ._options import (
     DEFAULT_LONG_POLL_MILLIS,
-    DLQOptions,
+    DLQBuilderOptions,
     PopRequest,
-    QueueOptions,
+    QueueBuilderOptions,
     flag,
     positive,
     subscription_mode,
     timestamp,
 )
-from ._wire import DEFAULT_PARTITION, ack_entry, ack_status, check_body, push_items, queue_options
+from ._wire import (
+    DEFAULT_PARTITION,
+    ack_entry,
+    ack_status,
+    check_body,
+    push_items,
+    queue_options,
+    transaction_ack,
+)
 
 if TYPE_CHECKING:
     from typing_extensions import Self
+
+    from queen_generated.schemas import (
+        ConfigureRequest,
+        TransactionAckOperation,
+        TransactionPushOperation,
+    )
 
     from ._core import ClientCore
     from .types import (
@@ -49,7 +63,7 @@ if TYPE_CHECKING:
 
 
 def encode_push(
-    options: QueueOptions, items: PushItem | Sequence[PushItem]
+    options: QueueBuilderOptions, items: PushItem | Sequence[PushItem]
 ) -> tuple[str, str, list[bytes]]:
     """``(queue, partition, encoded items)`` of a push with ``options``; nothing is sent."""
     queue = options.queue
@@ -67,12 +81,12 @@ class QueueBuilder:
 
     __slots__ = ("_core", "_options")
 
-    def __init__(self, core: ClientCore, options: QueueOptions) -> None:
+    def __init__(self, core: ClientCore, options: QueueBuilderOptions) -> None:
         self._core = core
         self._options = options
 
     @property
-    def options(self) -> QueueOptions:
+    def options(self) -> QueueBuilderOptions:
         """Everything this builder has been told (frozen; ``None``: not set)."""
         return self._options
 
@@ -123,12 +137,12 @@ class QueueBuilder:
         queue (see the README's Queues section).
         """
         queue = self._require_queue("create")
-        body = {
+        body: ConfigureRequest = {
             "queue": queue,
             # Strings always: upstream answers an error body when they are absent or null.
             "namespace": self.options.namespace or "",
             "task": self.options.task or "",
-            "options": dict(self.options.config or {}),
+            "options": self.options.config or {},
         }
         kwargs = ep.CONFIGURE_QUEUE.request_kwargs(body=body)
         answer = await self._core.send(ep.CONFIGURE_QUEUE, kwargs)
@@ -262,7 +276,7 @@ class QueueBuilder:
         """The queue's dead-letter messages (optionally of one consumer group)."""
         if group is not None:
             check_name("consumer group name", group)
-        return DLQBuilder(self._core, DLQOptions(queue=self.options.queue, group=group))
+        return DLQBuilder(self._core, DLQBuilderOptions(queue=self.options.queue, group=group))
 
     def _require_queue(self, action: str) -> str:
         queue = self.options.queue
@@ -276,12 +290,12 @@ class DLQBuilder:
 
     __slots__ = ("_core", "_options")
 
-    def __init__(self, core: ClientCore, options: DLQOptions) -> None:
+    def __init__(self, core: ClientCore, options: DLQBuilderOptions) -> None:
         self._core = core
         self._options = options
 
     @property
-    def options(self) -> DLQOptions:
+    def options(self) -> DLQBuilderOptions:
         """The page this builder asks for (frozen)."""
         return self._options
 
@@ -317,7 +331,7 @@ class TransactionBuilder:
 
     def __init__(self, core: ClientCore) -> None:
         self._core = core
-        self._operations: list[dict[str, Any]] = []
+        self._operations: list[TransactionAckOperation | TransactionPushOperation] = []
         self._queue: str | None = None
         self._partition: str | None = None
 
@@ -342,7 +356,7 @@ class TransactionBuilder:
             else [messages]
         )
         for message in targets:
-            operation = {"type": "ack", **ack_entry(message, state, error)}
+            operation = transaction_ack(ack_entry(message, state, error))
             message_group = group or message.get("consumerGroup")
             if message_group:
                 operation["consumerGroup"] = message_group
@@ -371,7 +385,7 @@ class TransactionBuilder:
         return self
 
     @property
-    def operations(self) -> list[dict[str, Any]]:
+    def operations(self) -> list[TransactionAckOperation | TransactionPushOperation]:
         """The operations collected so far, as they will be sent."""
         return list(self._operations)
 

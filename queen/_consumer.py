@@ -42,7 +42,7 @@ from ._options import (
     DEFAULT_LONG_POLL_MILLIS,
     DEFAULT_RENEW_INTERVAL_MILLIS,
     PopRequest,
-    QueueOptions,
+    QueueBuilderOptions,
 )
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ _TRANSIENT = (QueenConnectionError, QueenServerError, QueenNotFoundError)
 class ConsumeSettings:
     """A ``consume()`` call's options with consume's defaults applied."""
 
-    options: QueueOptions
+    options: QueueBuilderOptions
     batch: int
     concurrency: int
     auto_ack: bool
@@ -71,7 +71,7 @@ class ConsumeSettings:
     timeout_millis: int
 
     @staticmethod
-    def of(options: QueueOptions) -> ConsumeSettings:
+    def of(options: QueueBuilderOptions) -> ConsumeSettings:
         """Resolve ``options`` with consume's defaults (long-poll, ack after the handler)."""
         return ConsumeSettings(
             options=options,
@@ -168,7 +168,7 @@ def _where(run: ConsumerRun, messages: list[Message]) -> dict[str, Any]:
 class Consumer:
     """Runs one ``consume()`` call to completion."""
 
-    def __init__(self, core: ClientCore, options: QueueOptions, handler: Handler) -> None:
+    def __init__(self, core: ClientCore, options: QueueBuilderOptions, handler: Handler) -> None:
         self._core = core
         self._settings = ConsumeSettings.of(options)
         self._handler = handler

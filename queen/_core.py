@@ -29,7 +29,7 @@ from ._errors import (
     QueenServerError,
     client_validation_error,
 )
-from ._options import DLQOptions, PopRequest
+from ._options import DLQBuilderOptions, PopRequest
 from ._transport import Transport
 from ._wire import (
     QUEUE_MODE,
@@ -37,6 +37,7 @@ from ._wire import (
     ack_status,
     check_body,
     lease_ids,
+    no_ack_result,
     parse_ack,
     parse_dlq,
     parse_pop,
@@ -45,6 +46,15 @@ from ._wire import (
 )
 
 if TYPE_CHECKING:
+    from queen_generated.schemas import (
+        AckBatchRequest,
+        AckRequest,
+        LeaseExtendRequest,
+        PushRequest,
+        TransactionAckOperation,
+        TransactionPushOperation,
+    )
+
     from ._consumer import ConsumerRun
     from ._options import BufferSettings
     from .types import (
@@ -213,7 +223,8 @@ class ClientCore:
     # --- push -----------------------------------------------------------------------------
     async def send_push(self, queue: str, partition: str, encoded: list[bytes]) -> list[PushResult]:
         """Send already encoded items (see ``queen._encode``) to one queue partition."""
-        body = {"items": items_fragment(encoded)}
+        # the items were encoded by push() (queen._encode): spliced in as one JSON fragment
+        body = cast("PushRequest", {"items": items_fragment(encoded)})
         answer = await self.transport.send(
             ep.PUSH_MESSAGES,
             ep.PUSH_MESSAGES.request_kwargs(body=body),
@@ -311,7 +322,7 @@ class ClientCore:
             entry["consumerGroup"] = chosen
         kwargs = ep.ACK_MESSAGE.request_kwargs(body=entry)
         results = await self._send_acks(ep.ACK_MESSAGE, kwargs, [single], [state])
-        result: AckResult = results[0] if results else {"success": False, "error": "no result"}
+        result: AckResult = results[0] if results else no_ack_result(entry, 0)
         _log.debug("Queen.ack", {"transactionId": entry["transactionId"], "status": state})
         return result
 
@@ -321,7 +332,7 @@ class ClientCore:
         if not messages:
             return {"success": True, "processed": 0, "failed": 0, "results": []}
         by_group: dict[str | None, list[int]] = {}
-        entries: list[dict[str, Any]] = []
+        entries: list[AckRequest] = []
         for position, message in enumerate(messages):
             if "_status" in message or "_error" in message:  # per-message overrides
                 own_state = ack_status(message.get("_status", state))
@@ -330,16 +341,16 @@ class ClientCore:
                 entries.append(ack_entry(message, state, error))
             key = group or message.get("consumerGroup")
             by_group.setdefault(key, []).append(position)
-        results: list[AckResult] = [{} for _ in messages]
+        results = [no_ack_result(entry, index) for index, entry in enumerate(entries)]
         for key, positions in by_group.items():
-            body: dict[str, Any] = {"acknowledgments": [entries[p] for p in positions]}
+            body: AckBatchRequest = {"acknowledgments": [entries[p] for p in positions]}
             if key:
                 body["consumerGroup"] = key
             answers = await self._send_acks(
                 ep.ACK_BATCH,
                 ep.ACK_BATCH.request_kwargs(body=body),
                 [messages[p] for p in positions],
-                [entries[p]["status"] for p in positions],
+                [entries[p].get("status", "completed") for p in positions],
             )
             for position, result in zip(positions, answers, strict=False):
                 results[position] = result
@@ -451,7 +462,7 @@ class ClientCore:
             isinstance(seconds, bool) or not isinstance(seconds, int) or seconds < 1
         ):
             raise client_validation_error(f"seconds must be an integer >= 1, got {seconds!r}")
-        body = {"seconds": seconds or DEFAULT_RENEW_SECONDS}
+        body: LeaseExtendRequest = {"seconds": seconds or DEFAULT_RENEW_SECONDS}
         results: list[RenewResult] = []
         for lease in leases:
             kwargs = ep.EXTEND_LEASE.request_kwargs(lease_id=lease, body=body)
@@ -462,11 +473,18 @@ class ClientCore:
                 results.append(cast("RenewResult", answer))
             else:
                 detail = answer.get("error") if isinstance(answer, dict) else answer
-                results.append({"leaseId": lease, "success": False, "error": str(detail)})
+                results.append(
+                    {"index": 0, "leaseId": lease, "success": False, "error": str(detail)}
+                )
         if many:
             return results
         if not results:
-            return {"success": False, "error": "No valid lease IDs found for renewal"}
+            return {
+                "index": 0,
+                "leaseId": "",
+                "success": False,
+                "error": "No valid lease IDs found for renewal",
+            }
         return results[0]
 
     # --- traces, transactions, DLQ -----------------------------------------------------------
@@ -490,12 +508,14 @@ class ClientCore:
             result.update(answer)  # type: ignore[typeddict-item]
         return result
 
-    async def commit(self, operations: list[dict[str, Any]]) -> Any:
+    async def commit(
+        self, operations: Sequence[TransactionAckOperation | TransactionPushOperation]
+    ) -> Any:
         """Send a transaction; the raw answer (the builder interprets it)."""
-        kwargs = ep.COMMIT_TRANSACTION.request_kwargs(body={"operations": operations})
+        kwargs = ep.COMMIT_TRANSACTION.request_kwargs(body={"operations": list(operations)})
         return await self.send(ep.COMMIT_TRANSACTION, kwargs)
 
-    async def dlq(self, options: DLQOptions) -> DLQResult:
+    async def dlq(self, options: DLQBuilderOptions) -> DLQResult:
         """One page of dead-lettered messages."""
         kwargs = ep.LIST_DLQ.request_kwargs(
             queue=options.queue,

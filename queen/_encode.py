@@ -11,7 +11,7 @@ twice.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import orjson
@@ -37,7 +37,7 @@ def encode_item(item: Mapping[str, Any], index: int, what: str = "push()") -> by
     return encoded
 
 
-def encode_items(items: list[dict[str, Any]], what: str = "push()") -> list[bytes]:
+def encode_items(items: Sequence[Mapping[str, Any]], what: str = "push()") -> list[bytes]:
     """Each item encoded by :func:`encode_item`."""
     return [encode_item(item, index, what) for index, item in enumerate(items)]
 

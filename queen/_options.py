@@ -7,9 +7,10 @@ the README's defaults table), and ``create()`` sends only the queue options that
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from queen_generated.schemas import QueueOptions
 
 from ._errors import QueenConfigError
 
@@ -69,7 +70,7 @@ class BufferSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class QueueOptions:
+class QueueBuilderOptions:
     """Everything a ``queue()`` builder has been told; ``None``: not set."""
 
     queue: str | None = None
@@ -77,7 +78,7 @@ class QueueOptions:
     group: str | None = None
     namespace: str | None = None
     task: str | None = None
-    config: Mapping[str, Any] | None = None  # wire (camelCase) queue options for create()
+    config: QueueOptions | None = None  # wire (camelCase) queue options for create()
     buffer: BufferSettings | None = None
     batch: int | None = None
     partitions: int | None = None
@@ -119,7 +120,7 @@ class PopRequest:
 
     @staticmethod
     def of(
-        options: QueueOptions, *, batch: int, wait: bool, timeout_millis: int, auto_ack: bool
+        options: QueueBuilderOptions, *, batch: int, wait: bool, timeout_millis: int, auto_ack: bool
     ) -> PopRequest:
         """The pop that ``options`` describe, with the caller's resolved values."""
         return PopRequest(
@@ -139,7 +140,7 @@ class PopRequest:
 
 
 @dataclass(frozen=True, slots=True)
-class DLQOptions:
+class DLQBuilderOptions:
     """A ``dlq()`` builder's page."""
 
     queue: str | None

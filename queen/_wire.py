@@ -6,6 +6,15 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
+from queen_generated.options import QUEUE_OPTIONS
+from queen_generated.schemas import (
+    AckRequest,
+    PushItem,
+    QueueOptions,
+    TraceRecordRequest,
+    TransactionAckOperation,
+)
+
 from ._errors import (
     QueenConfigError,
     QueenHTTPError,
@@ -22,29 +31,6 @@ DEFAULT_PARTITION = "Default"
 # "nothing to deliver" answers of the pop routes (upstream reports them as errors in 200s)
 POP_EMPTY_ERRORS = frozenset({"no_available_partition", "lease_held", "partition_not_found"})
 
-QUEUE_OPTIONS = (
-    "leaseTime",
-    "retryLimit",
-    "retryDelay",
-    "priority",
-    "delayedProcessing",
-    "windowBuffer",
-    "maxSize",
-    "ttl",
-    "retentionSeconds",
-    "completedRetentionSeconds",
-    "retentionEnabled",
-    "encryptionEnabled",
-    "deadLetterQueue",
-    "dlqAfterMaxRetries",
-    "maxWaitTimeSeconds",
-)
-_BOOL_OPTIONS = {
-    "retentionEnabled",
-    "encryptionEnabled",
-    "deadLetterQueue",
-    "dlqAfterMaxRetries",
-}
 _SNAKE = re.compile(r"_([a-z])")
 _NOT_FOUND = re.compile(r"\bnot found\b|\bdoes not exist\b", re.IGNORECASE)
 
@@ -70,25 +56,27 @@ def check_body(body: Any, what: str, url: str | None = None) -> Any:
     return body
 
 
-def queue_options(config: Mapping[str, Any]) -> dict[str, Any]:
-    """Validate queue options and spell them as the server does (camelCase)."""
+def queue_options(config: Mapping[str, Any]) -> QueueOptions:
+    """Validate queue options against ``openapi.yaml``'s ``QueueOptions`` (generated table) and
+    spell them as the server does (camelCase)."""
     options: dict[str, Any] = {}
     for key, value in config.items():
         name = _SNAKE.sub(lambda m: m.group(1).upper(), key)
-        if name not in QUEUE_OPTIONS:
+        option = QUEUE_OPTIONS.get(name)
+        if option is None:
             raise QueenConfigError(
                 f"unknown queue option {key!r}; known options: {', '.join(QUEUE_OPTIONS)}"
             )
-        if name in _BOOL_OPTIONS:
+        if option[0] is bool:
             if not isinstance(value, bool):
                 raise QueenConfigError(f"queue option {key} must be True or False, got {value!r}")
         elif isinstance(value, bool) or not isinstance(value, int):
             raise QueenConfigError(f"queue option {key} must be an integer, got {value!r}")
         options[name] = value
-    return options
+    return cast("QueueOptions", options)  # every key and value type checked above
 
 
-def push_items(queue: str, partition: str, items: Any) -> list[dict[str, Any]]:
+def push_items(queue: str, partition: str, items: Any) -> list[PushItem]:
     """The ``items`` of a push: payload from ``data`` (else ``payload``, else the whole item),
     a client UUIDv7 transactionId unless one is given, and the traceId when given.
     """
@@ -98,7 +86,7 @@ def push_items(queue: str, partition: str, items: Any) -> list[dict[str, Any]]:
         raise client_validation_error(
             f"push() takes a message dict or a list of them, got {type(items).__name__}"
         )
-    out: list[dict[str, Any]] = []
+    out: list[PushItem] = []
     append = out.append
     for index, item in enumerate(items):
         if type(item) is not dict and not isinstance(item, Mapping):
@@ -119,7 +107,7 @@ def push_items(queue: str, partition: str, items: Any) -> list[dict[str, Any]]:
                 f"push(): message {index} has transactionId {_short(transaction_id)}; "
                 "it must be a string"
             )
-        entry = {
+        entry: PushItem = {
             "queue": queue,
             "partition": partition,
             "payload": payload,
@@ -205,10 +193,10 @@ def message_ids(message: Any) -> tuple[str, str, str | None, str | None]:
     )
 
 
-def ack_entry(message: Any, status: str, error: str | None) -> dict[str, Any]:
+def ack_entry(message: Any, status: str, error: str | None) -> AckRequest:
     """One acknowledgement, as sent to ``/ack`` or inside ``/ack/batch``."""
     transaction_id, partition_id, lease_id, _ = message_ids(message)
-    entry: dict[str, Any] = {
+    entry: AckRequest = {
         "transactionId": transaction_id,
         "partitionId": partition_id,
         "status": status,
@@ -218,6 +206,29 @@ def ack_entry(message: Any, status: str, error: str | None) -> dict[str, Any]:
     if error is not None:
         entry["error"] = error
     return entry
+
+
+def transaction_ack(entry: AckRequest) -> TransactionAckOperation:
+    """``entry`` as an ack operation of ``/transaction``."""
+    operation: TransactionAckOperation = {
+        "type": "ack",
+        "transactionId": entry["transactionId"],
+        "partitionId": entry["partitionId"],
+    }
+    for key in ("status", "consumerGroup", "leaseId", "error"):
+        if key in entry:
+            operation[key] = entry[key]
+    return operation
+
+
+def no_ack_result(entry: Mapping[str, Any], index: int) -> AckResult:
+    """The result of an acknowledgement the server's answer does not cover."""
+    return {
+        "index": index,
+        "transactionId": entry["transactionId"],
+        "success": False,
+        "error": "no result",
+    }
 
 
 def parse_ack(body: Any, count: int) -> list[AckResult]:
@@ -246,13 +257,13 @@ def parse_dlq(body: Any, limit: int, offset: int) -> DLQResult:
     return result
 
 
-def trace_body(message: Mapping[str, Any], config: Any) -> dict[str, Any] | str:
+def trace_body(message: Mapping[str, Any], config: Any) -> TraceRecordRequest | str:
     """The ``/traces`` body for ``message``, or an error text for an invalid config."""
     if not isinstance(config, Mapping) or "data" not in config:
         return "Invalid trace config: requires { data: {...} }"
-    body: dict[str, Any] = {
-        "transactionId": message.get("transactionId") or message.get("id"),
-        "partitionId": message.get("partitionId"),
+    body: TraceRecordRequest = {
+        "transactionId": str(message.get("transactionId") or message.get("id")),
+        "partitionId": str(message.get("partitionId")),
         "consumerGroup": message.get("consumerGroup") or QUEUE_MODE,
         "eventType": config.get("eventType") or "info",
         "data": config["data"],

@@ -17,6 +17,8 @@ from ._names import check_name
 from ._options import timestamp as check_timestamp
 
 if TYPE_CHECKING:
+    from queen_generated.schemas import SeekToEndRequest, SeekToTimestampRequest
+
     from ._core import ClientCore
 
 
@@ -261,8 +263,9 @@ class Admin:
         self, group: str, queue: str, *, timestamp: str | None = None, to_end: bool = False
     ) -> dict[str, Any]:
         """Move the group's cursors on ``queue`` to a timestamp, or to the end."""
+        body: SeekToEndRequest | SeekToTimestampRequest
         if to_end:
-            body: dict[str, Any] = {"toEnd": True}
+            body = {"toEnd": True}
         elif timestamp is not None:
             body = {"timestamp": check_timestamp("timestamp", timestamp)}
         else:

@@ -13,7 +13,7 @@ from ._builders import QueueBuilder, TransactionBuilder
 from ._config import normalise
 from ._core import ClientCore
 from ._names import check_name
-from ._options import QueueOptions
+from ._options import QueueBuilderOptions
 from .admin import Admin
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ class Queen:
         """A builder for queue ``name`` (``None``: pop/consume by namespace/task filters)."""
         if name is not None:
             check_name("queue name", name)
-        return QueueBuilder(self._core, QueueOptions(queue=name))
+        return QueueBuilder(self._core, QueueBuilderOptions(queue=name))
 
     def transaction(self) -> TransactionBuilder:
         """A new atomic transaction of acks and pushes."""

@@ -1,12 +1,20 @@
-"""Public types: the plain dicts the client accepts and returns, as ``TypedDict``s."""
+"""Public types: the plain dicts the client accepts and returns, as ``TypedDict``s.
+
+The server's answers (push, ack and renew results, dead-lettered messages, transaction outcomes,
+delivered messages) and the queue options are the generated types of ``openapi.yaml``
+(``queen_generated.schemas``), re-exported here under the client's names; the rest are the
+client's own shapes.
+"""
 
 from __future__ import annotations
 
 import ssl
 from collections.abc import Awaitable, Callable
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, TypeAlias
 
-from typing_extensions import NotRequired
+from typing_extensions import TypedDict
+
+from queen_generated import schemas as _wire
 
 from ._transport._backend import HttpBackend
 
@@ -41,33 +49,19 @@ class TraceConfig(TypedDict, total=False):
     eventType: str
 
 
-class TraceResult(TypedDict, total=False):
-    """``{"success": True, "traceId": ...}`` or ``{"success": False, "error": ...}``."""
-
-    success: bool
-    traceId: str
-    error: str
+TraceResult: TypeAlias = _wire.TraceRecordResponse
+"""``{"success": True, "traceId": ...}`` or ``{"success": False, "error": ...}``."""
 
 
 TraceFunction = Callable[[TraceConfig], Awaitable[TraceResult]]
 
 
-class Message(TypedDict):
+class Message(_wire.Message):
     """A message as delivered by ``pop()`` / ``consume()``: the server's fields plus ``trace``.
 
     ``trace`` records a trace event against *this* message.
     """
 
-    id: str
-    transactionId: str
-    traceId: str | None
-    data: Any
-    producerSub: NotRequired[str | None]
-    createdAt: str
-    partitionId: str
-    partition: str
-    leaseId: str | None
-    consumerGroup: str
     trace: TraceFunction
 
 
@@ -80,31 +74,13 @@ class PushItem(TypedDict, total=False):
     traceId: str
 
 
-class PushResult(TypedDict, total=False):
-    """The server's answer for one pushed item (key casing exactly as on the wire)."""
+PushResult: TypeAlias = _wire.PushResult | _wire.PushBufferedResult
+"""The server's answer for one pushed item (keys exactly as on the wire): ``queued`` /
+``duplicate`` with the message id, or ``buffered`` / ``failed`` when the server wrote it to its
+file buffer. ``status`` tells them apart."""
 
-    index: int
-    status: str  # queued | duplicate | buffered | failed
-    transaction_id: str
-    message_id: str
-    partition_id: str
-    trace_id: str | None
-    queueName: str
-    queue: str
-    error: str
-
-
-class AckResult(TypedDict, total=False):
-    """The server's answer for one acknowledged message."""
-
-    success: bool
-    error: str | None
-    transactionId: str
-    queueName: str | None
-    partitionName: str | None
-    leaseReleased: bool | None
-    dlq: bool
-    index: int
+AckResult: TypeAlias = _wire.AckResult
+"""The server's answer for one acknowledged message."""
 
 
 class AckBatchResult(TypedDict):
@@ -116,30 +92,11 @@ class AckBatchResult(TypedDict):
     results: list[AckResult]
 
 
-class RenewResult(TypedDict, total=False):
-    """Answer for one renewed lease."""
+RenewResult: TypeAlias = _wire.LeaseExtendResult
+"""The server's answer for one renewed lease."""
 
-    leaseId: str
-    success: bool
-    error: str | None
-    expiresAt: str | None
-
-
-class DLQMessage(TypedDict, total=False):
-    """One dead-lettered message as listed by the server."""
-
-    id: str
-    transactionId: str
-    partitionId: str
-    queue: str
-    partition: str
-    consumerGroup: str
-    errorMessage: str | None
-    retryCount: int
-    data: Any
-    producerSub: str | None
-    createdAt: str
-    failedAt: str
+DLQMessage: TypeAlias = _wire.DlqMessage
+"""One dead-lettered message as listed by the server."""
 
 
 class DLQResult(TypedDict):
@@ -149,12 +106,8 @@ class DLQResult(TypedDict):
     messages: list[DLQMessage]
 
 
-class TransactionResult(TypedDict, total=False):
-    """Answer of a committed transaction."""
-
-    transactionId: str
-    success: bool
-    results: list[dict[str, Any]]
+TransactionResult: TypeAlias = _wire.TransactionResponse
+"""Answer of a committed transaction."""
 
 
 class BufferOptions(TypedDict, total=False):
@@ -186,25 +139,10 @@ class ConsumeResult(TypedDict):
     ackFailures: int
 
 
-class QueueConfig(TypedDict, total=False):
-    """Queue options of ``queue(name).config({...})`` (camelCase as on the wire;
-    snake_case spellings such as ``lease_time`` are accepted too)."""
-
-    leaseTime: int
-    retryLimit: int
-    retryDelay: int
-    priority: int
-    delayedProcessing: int
-    windowBuffer: int
-    maxSize: int
-    ttl: int
-    retentionSeconds: int
-    completedRetentionSeconds: int
-    retentionEnabled: bool
-    encryptionEnabled: bool
-    deadLetterQueue: bool
-    dlqAfterMaxRetries: bool
-    maxWaitTimeSeconds: int
+QueueConfig: TypeAlias = _wire.QueueOptions
+"""Queue options of ``queue(name).config({...})``, with their defaults in
+``queen_generated.options.QUEUE_OPTIONS`` (camelCase as on the wire; snake_case spellings such
+as ``lease_time`` are accepted too)."""
 
 
 class ClientOptions(TypedDict, total=False):

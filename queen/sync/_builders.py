@@ -17,11 +17,13 @@ import anyio.to_thread
 
 from .. import _builders as aio
 from .._errors import QueenConfigError
-from .._options import DLQOptions, QueueOptions
+from .._options import DLQBuilderOptions, QueueBuilderOptions
 from ._loop import Job
 
 if TYPE_CHECKING:
     from typing_extensions import Self
+
+    from queen_generated.schemas import TransactionAckOperation, TransactionPushOperation
 
     from ..types import (
         AckContext,
@@ -48,7 +50,7 @@ class QueueBuilder:
 
     __slots__ = ("_async", "_sync")
 
-    def __init__(self, sync: SyncCore, options: QueueOptions) -> None:
+    def __init__(self, sync: SyncCore, options: QueueBuilderOptions) -> None:
         self._sync = sync
         self._async = aio.QueueBuilder(sync.core, options)
 
@@ -59,7 +61,7 @@ class QueueBuilder:
         return clone
 
     @property
-    def options(self) -> QueueOptions:
+    def options(self) -> QueueBuilderOptions:
         """Everything this builder has been told (frozen; ``None``: not set)."""
         return self._async.options
 
@@ -251,12 +253,12 @@ class DLQBuilder:
 
     __slots__ = ("_async", "_sync")
 
-    def __init__(self, sync: SyncCore, options: DLQOptions) -> None:
+    def __init__(self, sync: SyncCore, options: DLQBuilderOptions) -> None:
         self._sync = sync
         self._async = aio.DLQBuilder(sync.core, options)
 
     @property
-    def options(self) -> DLQOptions:
+    def options(self) -> DLQBuilderOptions:
         """The page this builder asks for (frozen)."""
         return self._async.options
 
@@ -317,7 +319,7 @@ class TransactionBuilder:
         return self
 
     @property
-    def operations(self) -> list[dict[str, Any]]:
+    def operations(self) -> list[TransactionAckOperation | TransactionPushOperation]:
         """The operations collected so far, as they will be sent."""
         return self._async.operations
 

@@ -95,6 +95,7 @@ from .push_buffered_result_status import PushBufferedResultStatus
 from .push_item import PushItem
 from .push_request import PushRequest
 from .push_result import PushResult
+from .push_result_status import PushResultStatus
 from .queue_clear_response import QueueClearResponse
 from .queue_delete_response import QueueDeleteResponse
 from .queue_detail import QueueDetail
@@ -266,6 +267,7 @@ __all__ = (
     "PushItem",
     "PushRequest",
     "PushResult",
+    "PushResultStatus",
     "QueueClearResponse",
     "QueueDeleteResponse",
     "QueueDetail",

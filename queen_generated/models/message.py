@@ -19,26 +19,26 @@ class Message:
     Attributes:
         id (str): Message id (UUIDv7 for pushes).
         transaction_id (str):
+        trace_id (None | str):
         data (Any): The payload
         created_at (str): Insert time
         partition_id (str):
-        trace_id (None | str | Unset):
+        partition (str):
+        lease_id (str): Lease to ack with; "" with autoAck.
+        consumer_group (str):
         producer_sub (None | str | Unset): JWT subject of the producer when auth is on.
-        partition (str | Unset):
-        lease_id (str | Unset): Lease to ack with; "" with autoAck.
-        consumer_group (str | Unset):
     """
 
     id: str
     transaction_id: str
+    trace_id: None | str
     data: Any
     created_at: str
     partition_id: str
-    trace_id: None | str | Unset = UNSET
+    partition: str
+    lease_id: str
+    consumer_group: str
     producer_sub: None | str | Unset = UNSET
-    partition: str | Unset = UNSET
-    lease_id: str | Unset = UNSET
-    consumer_group: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,23 +46,14 @@ class Message:
 
         transaction_id = self.transaction_id
 
+        trace_id: None | str
+        trace_id = self.trace_id
+
         data = self.data
 
         created_at = self.created_at
 
         partition_id = self.partition_id
-
-        trace_id: None | str | Unset
-        if isinstance(self.trace_id, Unset):
-            trace_id = UNSET
-        else:
-            trace_id = self.trace_id
-
-        producer_sub: None | str | Unset
-        if isinstance(self.producer_sub, Unset):
-            producer_sub = UNSET
-        else:
-            producer_sub = self.producer_sub
 
         partition = self.partition
 
@@ -70,27 +61,29 @@ class Message:
 
         consumer_group = self.consumer_group
 
+        producer_sub: None | str | Unset
+        if isinstance(self.producer_sub, Unset):
+            producer_sub = UNSET
+        else:
+            producer_sub = self.producer_sub
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
                 "transactionId": transaction_id,
+                "traceId": trace_id,
                 "data": data,
                 "createdAt": created_at,
                 "partitionId": partition_id,
+                "partition": partition,
+                "leaseId": lease_id,
+                "consumerGroup": consumer_group,
             }
         )
-        if trace_id is not UNSET:
-            field_dict["traceId"] = trace_id
         if producer_sub is not UNSET:
             field_dict["producerSub"] = producer_sub
-        if partition is not UNSET:
-            field_dict["partition"] = partition
-        if lease_id is not UNSET:
-            field_dict["leaseId"] = lease_id
-        if consumer_group is not UNSET:
-            field_dict["consumerGroup"] = consumer_group
 
         return field_dict
 
@@ -101,20 +94,24 @@ class Message:
 
         transaction_id = d.pop("transactionId")
 
+        def _parse_trace_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        trace_id = _parse_trace_id(d.pop("traceId"))
+
         data = d.pop("data")
 
         created_at = d.pop("createdAt")
 
         partition_id = d.pop("partitionId")
 
-        def _parse_trace_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        partition = d.pop("partition")
 
-        trace_id = _parse_trace_id(d.pop("traceId", UNSET))
+        lease_id = d.pop("leaseId")
+
+        consumer_group = d.pop("consumerGroup")
 
         def _parse_producer_sub(data: object) -> None | str | Unset:
             if data is None:
@@ -125,23 +122,17 @@ class Message:
 
         producer_sub = _parse_producer_sub(d.pop("producerSub", UNSET))
 
-        partition = d.pop("partition", UNSET)
-
-        lease_id = d.pop("leaseId", UNSET)
-
-        consumer_group = d.pop("consumerGroup", UNSET)
-
         message = cls(
             id=id,
             transaction_id=transaction_id,
+            trace_id=trace_id,
             data=data,
             created_at=created_at,
             partition_id=partition_id,
-            trace_id=trace_id,
-            producer_sub=producer_sub,
             partition=partition,
             lease_id=lease_id,
             consumer_group=consumer_group,
+            producer_sub=producer_sub,
         )
 
         message.additional_properties = d

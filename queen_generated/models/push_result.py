@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from typing_extensions import Self
 
+from ..models.push_result_status import PushResultStatus, check_push_result_status
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PushResult")
@@ -18,7 +19,7 @@ class PushResult:
 
     Attributes:
         index (int): Position in the server's merged batch; use array position instead.
-        status (str): `queued` or `duplicate`.
+        status (PushResultStatus):
         transaction_id (str | Unset):
         message_id (str | Unset): New message id
         partition_id (str | Unset): Absent on duplicates.
@@ -27,7 +28,7 @@ class PushResult:
     """
 
     index: int
-    status: str
+    status: PushResultStatus
     transaction_id: str | Unset = UNSET
     message_id: str | Unset = UNSET
     partition_id: str | Unset = UNSET
@@ -38,7 +39,7 @@ class PushResult:
     def to_dict(self) -> dict[str, Any]:
         index = self.index
 
-        status = self.status
+        status: str = self.status
 
         transaction_id = self.transaction_id
 
@@ -80,7 +81,7 @@ class PushResult:
         d = dict(src_dict)
         index = d.pop("index")
 
-        status = d.pop("status")
+        status = check_push_result_status(d.pop("status"))
 
         transaction_id = d.pop("transaction_id", UNSET)
 

@@ -6,27 +6,16 @@ from typing import Any
 
 import orjson
 
+from queen_generated.options import QUEUE_OPTIONS
 from queen_server import validate
 from queen_server.router import Route
 from queen_server.web import BadRequest, Request, Response, describe, json_response
 
-#: Recognised options, in upstream's answer order, with the value used when absent.
+#: Recognised options with the value used when absent: the ``QueueOptions`` schema of
+#: ``openapi.yaml``, generated into ``queen_generated.options`` (standard library only, so the
+#: server imports no client code).
 OPTION_DEFAULTS: dict[str, int | bool] = {
-    "priority": 0,
-    "leaseTime": 300,
-    "retryLimit": 3,
-    "retryDelay": 1000,
-    "maxSize": 0,
-    "ttl": 3600,
-    "deadLetterQueue": False,
-    "dlqAfterMaxRetries": False,
-    "delayedProcessing": 0,
-    "windowBuffer": 0,
-    "retentionSeconds": 0,
-    "completedRetentionSeconds": 0,
-    "retentionEnabled": False,
-    "encryptionEnabled": False,
-    "maxWaitTimeSeconds": 0,
+    name: default for name, (_, default) in QUEUE_OPTIONS.items()
 }
 
 _TRUE = {"true", "t", "yes", "y", "on", "1"}

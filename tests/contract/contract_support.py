@@ -4,14 +4,17 @@ How an exchange is checked (the rules the contract tests apply and the README de
 
 * **Routing.** The request's method and raw path (query string dropped) are matched against the
   spec's path templates; a template parameter matches one non-empty path segment, and the
-  template with the most literal segments wins. Every `OPTIONS` request is a CORS preflight
-  (`cors_preflight`, documented once for all paths). A request that matches no operation is
-  *unrouted* and its response is checked against `components.responses.Unrouted`.
+  template with the most literal segments wins. Every path item lists the CORS preflight
+  (`OPTIONS`). A request that matches no operation is *unrouted*: its response is checked
+  against `components.responses.CorsPreflight` for `OPTIONS` (upstream answers preflights on
+  every path) and `components.responses.Unrouted` (a 404) for any other method.
 * **Responses.** The response object is looked up by exact status, then by range (`4XX`), then
   `default`; the recorded body must validate against the schema of the media type named by the
-  recorded `Content-Type` (any declared media type when the header is absent). An empty body is
-  the wire form of an empty result (`null`, `[]` or `{}` for JSON, `""` for text): it validates
-  when the response declares no content or when one of those values validates.
+  recorded `Content-Type`. A response without `Content-Type` is `application/octet-stream`
+  (RFC 9110, section 8.3). An empty body is the wire form of an empty result (`null`, `[]` or
+  `{}` for JSON, `""` for text): it validates when the response declares no content or when one
+  of those values validates. A 204 has no content (RFC 9110, section 15.3.5): bytes that
+  upstream writes after one are not part of the response.
 * **Requests.** For operations with a request body: when the server accepted the request (2xx)
   and did not answer with a failure body (a top-level `success: false` or non-null `error`), the
   request body must validate; when the server rejected it (4xx/5xx) or never answered, the
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +42,8 @@ SPEC_URI = "urn:queen-mq:openapi"
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 EMPTY_JSON_RESULTS: tuple[Any, ...] = (None, [], {})
 NOT_JSON = object()
+#: the media type of a response sent without ``Content-Type`` (RFC 9110, section 8.3)
+UNLABELLED = "application/octet-stream"
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,8 @@ def pointer(*parts: str) -> str:
 
 @dataclass(frozen=True)
 class Operation:
+    #: the operationId; the CORS preflight listed on every path item (which has none) is
+    #: ``cors_preflight``, the operation the generated client sends it with
     operation_id: str
     method: str
     template: str
@@ -121,7 +129,7 @@ class Contract:
         self.registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
         self.operations = [
             Operation(
-                item[method]["operationId"],
+                item[method].get("operationId") or "cors_preflight",
                 method,
                 template,
                 pointer("paths", template, method),
@@ -131,7 +139,7 @@ class Contract:
             for method in METHODS
             if method in item
         ]
-        self.by_id = {op.operation_id: op for op in self.operations}
+        self.by_id = {op.operation_id: op for op in self.operations if "operationId" in op.data}
         self._validators: dict[str, Draft202012Validator] = {}
         self._templates = [
             (op, [re.escape(s) if not s.startswith("{") else None for s in op.template.split("/")])
@@ -147,8 +155,6 @@ class Contract:
         return node
 
     def route(self, method: str, path: str) -> Operation | None:
-        if method == "options":
-            return self.by_id["cors_preflight"]
         segments = path.split("/")
         best: tuple[int, Operation] | None = None
         for op, parts in self._templates:
@@ -218,10 +224,11 @@ class Contract:
 
     def _check_unrouted(self, exchange: Exchange, outcome: Outcome) -> None:
         response = exchange.response
-        if response is None or response["status"] != 404:
-            outcome.problems.append("unrouted request must be answered 404")
+        expected, answer = unrouted_answer(exchange.method)
+        if response is None or response["status"] not in expected:
+            outcome.problems.append(f"unrouted {exchange.method} must be answered {expected}")
             return
-        self._check_body("/components/responses/Unrouted", response, outcome)
+        self._check_body(answer, response, outcome)
 
     def _check_response(
         self, op: Operation, status: int, response: dict[str, Any], outcome: Outcome
@@ -236,29 +243,21 @@ class Contract:
         self, response_pointer: str, response: dict[str, Any], outcome: Outcome
     ) -> None:
         content: dict[str, Any] = self.resolve(response_pointer).get("content", {})
-        body = response["body"]
+        body = None if response["status"] == 204 else response["body"]
         outcome.checked.append(f"response {response['status']} vs {response_pointer}")
         if not content:
             if body not in (None, ""):
                 outcome.problems.append(f"{response_pointer} declares no body, got {body!r:.80}")
             return
-        recorded_type = (response.get("content_type") or "").split(";")[0].strip()
-        if recorded_type:
-            if recorded_type not in content:
-                outcome.problems.append(f"{response_pointer}: undeclared type {recorded_type}")
-                return
-            media_types = [recorded_type]
-        else:
-            media_types = list(content)
-        failures: list[str] = []
-        for media_type in media_types:
-            schema_at = f"{response_pointer}/content/{media_type.replace('/', '~1')}/schema"
-            candidates = body_candidates(media_type, body)
-            if any(
-                value is not NOT_JSON and self.is_valid(schema_at, value) for value in candidates
-            ):
-                return
-            failures += self.errors(schema_at, candidates[0])[:5]
+        media_type = media_type_of(response)
+        if media_type not in content:
+            outcome.problems.append(f"{response_pointer}: undeclared type {media_type}")
+            return
+        schema_at = f"{response_pointer}/content/{media_type.replace('/', '~1')}/schema"
+        candidates = body_candidates(media_type, body)
+        if any(value is not NOT_JSON and self.is_valid(schema_at, value) for value in candidates):
+            return
+        failures = self.errors(schema_at, candidates[0])[:5]
         outcome.problems.append(f"response body vs {response_pointer}: " + "; ".join(failures))
 
     def _check_request(
@@ -279,10 +278,23 @@ class Contract:
             outcome.problems.append("the server rejected this request body but the spec accepts it")
 
 
+def unrouted_answer(method: str) -> tuple[tuple[int, ...], str]:
+    """The statuses and the response component an unrouted request is answered with."""
+    if method == "options":
+        return (200, 204), "/components/responses/CorsPreflight"
+    return (404,), "/components/responses/Unrouted"
+
+
+def media_type_of(response: dict[str, Any]) -> str:
+    """The recorded response's media type (without parameters)."""
+    recorded = (response.get("content_type") or "").split(";")[0].strip().lower()
+    return recorded or UNLABELLED
+
+
 def body_candidates(media_type: str, body: Any) -> list[Any]:
     """The values an (possibly empty) recorded body stands for under `media_type`."""
     if body is None:
-        return [""] if media_type.startswith("text/") else list(EMPTY_JSON_RESULTS)
+        return list(EMPTY_JSON_RESULTS) if media_type.endswith("json") else [""]
     return [body]
 
 
@@ -295,7 +307,7 @@ def is_failure_body(body: Any) -> bool:
 
 REPO = Path(__file__).resolve().parents[2]
 SPEC_PATH = REPO / "openapi.yaml"
-TRANSCRIPTS = REPO.parent / "shared" / "upstream" / "transcripts"
+TRANSCRIPTS = REPO / "tests" / "fixtures" / "transcripts"
 
 
 def load_spec() -> dict[str, Any]:
@@ -315,6 +327,8 @@ class Coverage:
         self.operations: set[str] = set()
         self.unrouted = 0
         self.models: set[str] = set()
+        #: what the openapi-core test validated, by kind
+        self.openapi_core: Counter[str] = Counter()
 
     def start(self, *, total_exchanges: int, total_operations: int) -> None:
         self.total_exchanges = total_exchanges
@@ -328,12 +342,22 @@ class Coverage:
             self.operations.add(outcome.operation.operation_id)
 
     def summary_lines(self) -> list[str]:
+        lines = []
+        if self.openapi_core:
+            counts = self.openapi_core
+            lines.append(
+                f"openapi-core: {counts['responses']} responses, "
+                f"{counts['accepted requests']} accepted and {counts['rejected requests']} "
+                f"rejected request bodies validated, {counts['unrouted']} unrouted exchanges"
+            )
         if not self.total_exchanges:
-            return []
+            return lines
         return [
+            *lines,
             f"exchanges validated {len(self.validated)}/{self.total_exchanges}, "
             f"operations exercised {len(self.operations)}/{self.total_operations} "
-            f"({self.unrouted} unrouted exchanges checked against components.responses.Unrouted)",
+            f"({self.unrouted} unrouted exchanges checked against components.responses.Unrouted "
+            "or, for OPTIONS, CorsPreflight)",
             f"generated response models round-tripped from recorded bodies: {len(self.models)}",
         ]
 

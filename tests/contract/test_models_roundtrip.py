@@ -30,13 +30,10 @@ from queen_generated import Client
 _ROUTER = Contract(load_spec())
 EXCHANGES = [
     e
-    for e in (load_exchanges(TRANSCRIPTS) if TRANSCRIPTS.is_dir() else [])
+    for e in load_exchanges(TRANSCRIPTS)
     if e.response and _ROUTER.route(e.method, e.path) is not None
 ]
-SKIP_ABSENT = pytest.mark.skip(
-    reason=f"upstream transcripts not found at {TRANSCRIPTS} (expected beside the repository)"
-)
-PARAMS = [pytest.param(e, id=e.id) for e in EXCHANGES] or [pytest.param(None, marks=SKIP_ABSENT)]
+PARAMS = [pytest.param(e, id=e.id) for e in EXCHANGES]
 CLIENT = Client(base_url="http://queen.test")
 
 
@@ -107,7 +104,7 @@ def test_generated_parser_round_trips_the_recorded_body(
     assert response is not None
     parsed = parse(exchange, op.operation_id, op.data["tags"][0])
     body = response["body"]
-    if body is None:
+    if body is None or response["status"] == 204:  # a 204 has no content, whatever follows it
         assert parsed is None
         return
     content_type = (response["content_type"] or "").split(";")[0]

@@ -114,11 +114,12 @@ EXTENSIONS = {
 
 
 def operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every operation except the CORS preflight that each path item lists (it has no id)."""
     return [
         (method, path, item[method])
         for path, item in spec["paths"].items()
         for method in HTTP_METHODS
-        if method in item
+        if method in item and not item[method].get("x-queen-preflight")
     ]
 
 
@@ -146,6 +147,33 @@ def test_every_operation_has_a_snake_case_id_a_known_tag_and_a_description(
         assert len(op["tags"]) == 1, where
         assert op["tags"][0] in tags, where
         assert op.get("description") or op.get("summary"), where
+
+
+def test_every_path_item_lists_the_same_cors_preflight(spec: dict[str, Any]) -> None:
+    paths = spec["paths"]
+    preflight = paths["/api/v1/push"]["options"]
+    assert preflight["x-queen-preflight"] is True
+    assert "operationId" not in preflight
+    assert set(preflight["responses"]) == {"200", "204"}
+    for path, item in paths.items():
+        if path != "/{path}":
+            assert item.get("options") == preflight, path
+    # the one-segment template keeps the generated `cors_preflight` function
+    assert paths["/{path}"]["options"]["operationId"] == "cors_preflight"
+
+
+def test_every_templated_path_declares_its_parameters_once_for_all_methods(
+    spec: dict[str, Any],
+) -> None:
+    for path, item in spec["paths"].items():
+        names = re.findall(r"\{(\w+)\}", path)
+        if not names or path == "/{path}":
+            continue
+        declared = [
+            spec["components"]["parameters"][ref["$ref"].rsplit("/", 1)[1]]
+            for ref in item.get("parameters", [])
+        ]
+        assert [(p["name"], p["in"]) for p in declared] == [(n, "path") for n in names], path
 
 
 def test_every_operation_documents_a_success_response(spec: dict[str, Any]) -> None:

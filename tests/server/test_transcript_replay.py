@@ -1,6 +1,6 @@
 """Replay every recorded upstream exchange against a fresh ``queen_server``.
 
-Each transcript file (``<repo>/../shared/upstream/transcripts``) is replayed in recording
+Each transcript file (``tests/fixtures/transcripts``) is replayed in recording
 order, files in an order that satisfies their dependencies (the queues, messages, leases and
 groups one file's requests use are made by earlier files). Names and ids of the recorded run
 are mapped to the fresh run's:
@@ -44,7 +44,8 @@ from queen_server.launch import ServerProcess
 
 from .conftest import new_database
 
-TRANSCRIPTS = Path(__file__).resolve().parents[2] / ".." / "shared" / "upstream" / "transcripts"
+#: the recorded upstream exchanges, kept in the repository as test fixtures
+TRANSCRIPTS = Path(__file__).resolve().parents[1] / "fixtures" / "transcripts"
 
 #: replay order: every file only needs what the files before it created
 FILES = [
@@ -621,8 +622,6 @@ def replay(base_url: str) -> list[Outcome]:
 
 @pytest.fixture(scope="module")
 def replayed(pg_dsn: str) -> Iterator[list[Outcome]]:
-    if not TRANSCRIPTS.is_dir():
-        pytest.skip(f"upstream transcripts not found at {TRANSCRIPTS}")
     with ServerProcess(new_database(pg_dsn, "qs_replay")) as server:
         yield replay(server.url)
 

@@ -9,7 +9,7 @@ import pytest
 
 import queen
 import queen.sync
-from queen._options import QueueOptions
+from queen._options import QueueBuilderOptions
 
 PAIRS = [
     (queen.sync.Queen, queen.Queen),
@@ -66,8 +66,8 @@ def test_builders_are_copy_on_write() -> None:
     base = client.queue("orders")
     refined = base.batch(10).group("billing")
     assert refined is not base
-    assert base.options == QueueOptions(queue="orders")
-    assert refined.options == QueueOptions(queue="orders", batch=10, group="billing")
+    assert base.options == QueueBuilderOptions(queue="orders")
+    assert refined.options == QueueBuilderOptions(queue="orders", batch=10, group="billing")
     transaction = client.transaction().queue("out").push([{"data": 1}])
     assert [op["type"] for op in transaction.operations] == ["push"]
     client.close()

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -7,7 +7,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.db_error_body import DbErrorBody
 from ...models.error_body import ErrorBody
-from ...models.pop_paused_body import PopPausedBody
 from ...models.pop_response import PopResponse
 from ...types import UNSET, Response, Unset
 
@@ -94,7 +93,7 @@ def request_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DbErrorBody | ErrorBody | PopResponse | PopPausedBody | None:
+) -> DbErrorBody | ErrorBody | PopResponse | None:
     if not response.content:
         # Queen sends empty bodies for empty results, 204 and CORS preflights.
         return None
@@ -132,12 +131,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 204:
-        try:
-            body = response.json()
-        except ValueError:
-            return None
-        response_204 = PopPausedBody.from_dict(body)
-
+        response_204 = cast(Any, None)
         return response_204
 
     if response.status_code == 404:
@@ -175,7 +169,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DbErrorBody | ErrorBody | PopResponse | PopPausedBody]:
+) -> Response[DbErrorBody | ErrorBody | PopResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -197,7 +191,7 @@ def sync_detailed(
     auto_ack: bool | Unset = UNSET,
     subscription_mode: str | Unset = UNSET,
     subscription_from: str | Unset = UNSET,
-) -> Response[DbErrorBody | ErrorBody | PopResponse | PopPausedBody]:
+) -> Response[DbErrorBody | ErrorBody | PopResponse]:
     """Pop from any queue of a namespace and/or task
 
      Pops from the queues whose namespace and task match the filters, with the same
@@ -221,7 +215,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DbErrorBody | ErrorBody | PopResponse | ErrorBody | PopPausedBody]
+        Response[Any | DbErrorBody | ErrorBody | PopResponse | ErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -257,7 +251,7 @@ def sync(
     auto_ack: bool | Unset = UNSET,
     subscription_mode: str | Unset = UNSET,
     subscription_from: str | Unset = UNSET,
-) -> DbErrorBody | ErrorBody | PopResponse | PopPausedBody | None:
+) -> DbErrorBody | ErrorBody | PopResponse | None:
     """Pop from any queue of a namespace and/or task
 
      Pops from the queues whose namespace and task match the filters, with the same
@@ -281,7 +275,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DbErrorBody | ErrorBody | PopResponse | ErrorBody | PopPausedBody
+        Any | DbErrorBody | ErrorBody | PopResponse | ErrorBody
     """
 
     return sync_detailed(
@@ -312,7 +306,7 @@ async def asyncio_detailed(
     auto_ack: bool | Unset = UNSET,
     subscription_mode: str | Unset = UNSET,
     subscription_from: str | Unset = UNSET,
-) -> Response[DbErrorBody | ErrorBody | PopResponse | PopPausedBody]:
+) -> Response[DbErrorBody | ErrorBody | PopResponse]:
     """Pop from any queue of a namespace and/or task
 
      Pops from the queues whose namespace and task match the filters, with the same
@@ -336,7 +330,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DbErrorBody | ErrorBody | PopResponse | ErrorBody | PopPausedBody]
+        Response[Any | DbErrorBody | ErrorBody | PopResponse | ErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -370,7 +364,7 @@ async def asyncio(
     auto_ack: bool | Unset = UNSET,
     subscription_mode: str | Unset = UNSET,
     subscription_from: str | Unset = UNSET,
-) -> DbErrorBody | ErrorBody | PopResponse | PopPausedBody | None:
+) -> DbErrorBody | ErrorBody | PopResponse | None:
     """Pop from any queue of a namespace and/or task
 
      Pops from the queues whose namespace and task match the filters, with the same
@@ -394,7 +388,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DbErrorBody | ErrorBody | PopResponse | ErrorBody | PopPausedBody
+        Any | DbErrorBody | ErrorBody | PopResponse | ErrorBody
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -8,7 +8,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.db_error_body import DbErrorBody
 from ...models.error_body import ErrorBody
-from ...models.pop_paused_body import PopPausedBody
 from ...models.pop_response import PopResponse
 from ...types import UNSET, Response, Unset
 
@@ -89,7 +88,7 @@ def request_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DbErrorBody | ErrorBody | PopResponse | PopPausedBody | None:
+) -> DbErrorBody | ErrorBody | PopResponse | None:
     if not response.content:
         # Queen sends empty bodies for empty results, 204 and CORS preflights.
         return None
@@ -127,12 +126,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 204:
-        try:
-            body = response.json()
-        except ValueError:
-            return None
-        response_204 = PopPausedBody.from_dict(body)
-
+        response_204 = cast(Any, None)
         return response_204
 
     if 400 <= response.status_code <= 499:
@@ -161,7 +155,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DbErrorBody | ErrorBody | PopResponse | PopPausedBody]:
+) -> Response[DbErrorBody | ErrorBody | PopResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -182,7 +176,7 @@ def sync_detailed(
     auto_ack: bool | Unset = UNSET,
     subscription_mode: str | Unset = UNSET,
     subscription_from: str | Unset = UNSET,
-) -> Response[DbErrorBody | ErrorBody | PopResponse | PopPausedBody]:
+) -> Response[DbErrorBody | ErrorBody | PopResponse]:
     """Pop from one partition
 
      Like `pop_queue` restricted to one partition (`partitions` is ignored). Partitions are
@@ -208,7 +202,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DbErrorBody | ErrorBody | PopResponse | ErrorBody | PopPausedBody]
+        Response[Any | DbErrorBody | ErrorBody | PopResponse | ErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -242,7 +236,7 @@ def sync(
     auto_ack: bool | Unset = UNSET,
     subscription_mode: str | Unset = UNSET,
     subscription_from: str | Unset = UNSET,
-) -> DbErrorBody | ErrorBody | PopResponse | PopPausedBody | None:
+) -> DbErrorBody | ErrorBody | PopResponse | None:
     """Pop from one partition
 
      Like `pop_queue` restricted to one partition (`partitions` is ignored). Partitions are
@@ -268,7 +262,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DbErrorBody | ErrorBody | PopResponse | ErrorBody | PopPausedBody
+        Any | DbErrorBody | ErrorBody | PopResponse | ErrorBody
     """
 
     return sync_detailed(
@@ -297,7 +291,7 @@ async def asyncio_detailed(
     auto_ack: bool | Unset = UNSET,
     subscription_mode: str | Unset = UNSET,
     subscription_from: str | Unset = UNSET,
-) -> Response[DbErrorBody | ErrorBody | PopResponse | PopPausedBody]:
+) -> Response[DbErrorBody | ErrorBody | PopResponse]:
     """Pop from one partition
 
      Like `pop_queue` restricted to one partition (`partitions` is ignored). Partitions are
@@ -323,7 +317,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DbErrorBody | ErrorBody | PopResponse | ErrorBody | PopPausedBody]
+        Response[Any | DbErrorBody | ErrorBody | PopResponse | ErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -355,7 +349,7 @@ async def asyncio(
     auto_ack: bool | Unset = UNSET,
     subscription_mode: str | Unset = UNSET,
     subscription_from: str | Unset = UNSET,
-) -> DbErrorBody | ErrorBody | PopResponse | PopPausedBody | None:
+) -> DbErrorBody | ErrorBody | PopResponse | None:
     """Pop from one partition
 
      Like `pop_queue` restricted to one partition (`partitions` is ignored). Partitions are
@@ -381,7 +375,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DbErrorBody | ErrorBody | PopResponse | ErrorBody | PopPausedBody
+        Any | DbErrorBody | ErrorBody | PopResponse | ErrorBody
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -8,7 +8,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.db_error_body import DbErrorBody
 from ...models.error_body import ErrorBody
-from ...models.pop_paused_body import PopPausedBody
 from ...models.pop_response import PopResponse
 from ...types import UNSET, Response, Unset
 
@@ -90,7 +89,7 @@ def request_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DbErrorBody | ErrorBody | PopResponse | PopPausedBody | None:
+) -> DbErrorBody | ErrorBody | PopResponse | None:
     if not response.content:
         # Queen sends empty bodies for empty results, 204 and CORS preflights.
         return None
@@ -128,12 +127,7 @@ def _parse_response(
         return response_200
 
     if response.status_code == 204:
-        try:
-            body = response.json()
-        except ValueError:
-            return None
-        response_204 = PopPausedBody.from_dict(body)
-
+        response_204 = cast(Any, None)
         return response_204
 
     if 400 <= response.status_code <= 499:
@@ -162,7 +156,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DbErrorBody | ErrorBody | PopResponse | PopPausedBody]:
+) -> Response[DbErrorBody | ErrorBody | PopResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -183,7 +177,7 @@ def sync_detailed(
     auto_ack: bool | Unset = UNSET,
     subscription_mode: str | Unset = UNSET,
     subscription_from: str | Unset = UNSET,
-) -> Response[DbErrorBody | ErrorBody | PopResponse | PopPausedBody]:
+) -> Response[DbErrorBody | ErrorBody | PopResponse]:
     """Pop from any partition of a queue
 
      Claims up to `partitions` partitions of the queue for the consumer group (a lease each)
@@ -210,7 +204,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DbErrorBody | ErrorBody | PopResponse | ErrorBody | PopPausedBody]
+        Response[Any | DbErrorBody | ErrorBody | PopResponse | ErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -244,7 +238,7 @@ def sync(
     auto_ack: bool | Unset = UNSET,
     subscription_mode: str | Unset = UNSET,
     subscription_from: str | Unset = UNSET,
-) -> DbErrorBody | ErrorBody | PopResponse | PopPausedBody | None:
+) -> DbErrorBody | ErrorBody | PopResponse | None:
     """Pop from any partition of a queue
 
      Claims up to `partitions` partitions of the queue for the consumer group (a lease each)
@@ -271,7 +265,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DbErrorBody | ErrorBody | PopResponse | ErrorBody | PopPausedBody
+        Any | DbErrorBody | ErrorBody | PopResponse | ErrorBody
     """
 
     return sync_detailed(
@@ -300,7 +294,7 @@ async def asyncio_detailed(
     auto_ack: bool | Unset = UNSET,
     subscription_mode: str | Unset = UNSET,
     subscription_from: str | Unset = UNSET,
-) -> Response[DbErrorBody | ErrorBody | PopResponse | PopPausedBody]:
+) -> Response[DbErrorBody | ErrorBody | PopResponse]:
     """Pop from any partition of a queue
 
      Claims up to `partitions` partitions of the queue for the consumer group (a lease each)
@@ -327,7 +321,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DbErrorBody | ErrorBody | PopResponse | ErrorBody | PopPausedBody]
+        Response[Any | DbErrorBody | ErrorBody | PopResponse | ErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -359,7 +353,7 @@ async def asyncio(
     auto_ack: bool | Unset = UNSET,
     subscription_mode: str | Unset = UNSET,
     subscription_from: str | Unset = UNSET,
-) -> DbErrorBody | ErrorBody | PopResponse | PopPausedBody | None:
+) -> DbErrorBody | ErrorBody | PopResponse | None:
     """Pop from any partition of a queue
 
      Claims up to `partitions` partitions of the queue for the consumer group (a lease each)
@@ -386,7 +380,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DbErrorBody | ErrorBody | PopResponse | ErrorBody | PopPausedBody
+        Any | DbErrorBody | ErrorBody | PopResponse | ErrorBody
     """
 
     return (

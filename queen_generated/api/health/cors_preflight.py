@@ -74,7 +74,10 @@ def sync_detailed(
     """CORS preflight (any path)
 
      Upstream answers OPTIONS on every path, routed or not, with the CORS headers and an
-    empty body. It intends 204 but sends 200. Documented once here for all paths.
+    empty body (it intends 204 but sends 200). Every path item of this document lists the
+    preflight too; this template (one segment, as OpenAPI path parameters are) gives the
+    generated client a function to send one. On unlisted paths of more than one segment
+    the answer is `components.responses.CorsPreflight` as well.
 
     Args:
         path (str):
@@ -106,7 +109,10 @@ async def asyncio_detailed(
     """CORS preflight (any path)
 
      Upstream answers OPTIONS on every path, routed or not, with the CORS headers and an
-    empty body. It intends 204 but sends 200. Documented once here for all paths.
+    empty body (it intends 204 but sends 200). Every path item of this document lists the
+    preflight too; this template (one segment, as OpenAPI path parameters are) gives the
+    generated client a function to send one. On unlisted paths of more than one segment
+    the answer is `components.responses.CorsPreflight` as well.
 
     Args:
         path (str):
