@@ -324,7 +324,12 @@ async def test_renew_sends_a_real_body_and_reads_the_list(mock: respx.MockRouter
 async def test_renew_without_lease(mock: respx.MockRouter) -> None:
     async with Queen(BASE) as queen:
         result = await queen.renew({**MESSAGE, "leaseId": ""})
-    assert result == {"success": False, "error": "No valid lease IDs found for renewal"}
+    assert result == {
+        "index": 0,
+        "leaseId": "",
+        "success": False,
+        "error": "No valid lease IDs found for renewal",
+    }
 
 
 async def test_transaction_body(mock: respx.MockRouter) -> None:
