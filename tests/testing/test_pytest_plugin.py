@@ -50,7 +50,8 @@ def run_pytest(folder: Path, env: dict[str, str]) -> subprocess.CompletedProcess
         capture_output=True,
         text=True,
         cwd=folder,
-        env={**os.environ, **env},
+        # the user's run gets none of this suite's own pytest options
+        env={**{k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"}, **env},
         timeout=300,
     )
 
