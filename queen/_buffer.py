@@ -38,7 +38,25 @@ _OPTIONS = frozenset({"message_count", "time_millis", "max_messages"})
 
 
 def buffer_settings(options: BufferOptions | None) -> BufferSettings:
-    """The settings of ``buffer(options)`` with defaults, validated."""
+    """The settings of ``buffer(options)`` with defaults, validated (remembered: builders are
+    often made per push with the same options)."""
+    try:
+        key = tuple(options.items()) if options else ()
+        known = _KNOWN_SETTINGS.get(key)
+    except (AttributeError, TypeError):  # not a dict, or unhashable values: validate below
+        key, known = None, None
+    if known is not None:
+        return known
+    settings = _buffer_settings(options)
+    if key is not None and len(_KNOWN_SETTINGS) < 1000:
+        _KNOWN_SETTINGS[key] = settings
+    return settings
+
+
+_KNOWN_SETTINGS: dict[tuple[Any, ...], BufferSettings] = {}
+
+
+def _buffer_settings(options: BufferOptions | None) -> BufferSettings:
     options = options or {}
     if not isinstance(options, dict) or not _OPTIONS.issuperset(options):
         unknown = sorted(set(options) - _OPTIONS) if isinstance(options, dict) else [options]

@@ -23,6 +23,7 @@ from ._options import (
     DLQBuilderOptions,
     PopRequest,
     QueueBuilderOptions,
+    evolve,
     flag,
     positive,
     subscription_mode,
@@ -79,11 +80,12 @@ class QueueBuilder:
     Obtained from ``queen.queue(name)``. Option methods return a new builder.
     """
 
-    __slots__ = ("_core", "_options")
+    __slots__ = ("_buffered", "_core", "_options")
 
     def __init__(self, core: ClientCore, options: QueueBuilderOptions) -> None:
         self._core = core
         self._options = options
+        self._buffered: QueueBuilder | None = None  # the last buffer() result, reused
 
     @property
     def options(self) -> QueueBuilderOptions:
@@ -93,7 +95,8 @@ class QueueBuilder:
     def _with(self, **changes: Any) -> Self:
         clone = object.__new__(type(self))
         clone._core = self._core
-        clone._options = dataclasses.replace(self._options, **changes)
+        clone._options = evolve(self._options, **changes)
+        clone._buffered = None
         return clone
 
     def __repr__(self) -> str:
@@ -161,7 +164,13 @@ class QueueBuilder:
     # --- push -----------------------------------------------------------------------
     def buffer(self, options: BufferOptions | None = None) -> Self:
         """Buffer pushes client-side: ``{'message_count': 100, 'time_millis': 1000}``."""
-        return self._with(buffer=buffer_settings(options))
+        settings = buffer_settings(options)
+        last = self._buffered
+        if last is not None and last._options.buffer is settings:  # the common per-push call
+            return last  # type: ignore[return-value]
+        clone = self._with(buffer=settings)
+        self._buffered = clone
+        return clone
 
     async def push(self, items: PushItem | Sequence[PushItem]) -> Any:
         """Push one message dict or a list of them.

@@ -54,10 +54,13 @@ def uuid7() -> str:
         else:
             _last_ms = ms
             _seq = _rand.getrandbits(8)  # random start, room to count up
+        seq = _seq
         low = _rand.getrandbits(62)
-    value = (ms << 80) | (0x7 << 76) | (_seq << 64) | (0b10 << 62) | low
-    h = f"{value:032x}"
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    # version 7 in the third group, variant 0b10 on top of the fourth
+    return (
+        f"{ms >> 16:08x}-{ms & 0xFFFF:04x}-{0x7000 | seq:04x}-"
+        f"{0x8000 | (low >> 48):04x}-{low & 0xFFFFFFFFFFFF:012x}"
+    )
 
 
 def is_uuid(value: str) -> bool:

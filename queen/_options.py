@@ -7,12 +7,14 @@ the README's defaults table), and ``create()`` sends only the queue options that
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import dataclass, fields
+from typing import Any, Literal, TypeVar
 
 from queen_generated.schemas import QueueOptions
 
 from ._errors import QueenConfigError
+
+_Options = TypeVar("_Options")
 
 SubscriptionMode = Literal["new", "all", "timestamp"]
 SUBSCRIPTION_MODES: tuple[SubscriptionMode, ...] = ("new", "all", "timestamp")
@@ -60,6 +62,29 @@ def subscription_mode(value: Any) -> SubscriptionMode:
     )
 
 
+def evolve(options: _Options, **changes: Any) -> _Options:
+    """A copy of the frozen ``options`` with ``changes`` applied.
+
+    ``dataclasses.replace`` re-runs ``__init__`` through keyword arguments; builders call this
+    on every option method of every push, so the instance dict is copied instead (many times
+    cheaper). Only for the builder option classes below, which keep a ``__dict__`` for it.
+    """
+    cls = type(options)
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
+    if not names.issuperset(changes):
+        raise TypeError(f"{cls.__name__} has no option {sorted(set(changes) - names)[0]!r}")
+    clone = object.__new__(cls)
+    state = clone.__dict__
+    state.update(options.__dict__)
+    state.update(changes)
+    return clone
+
+
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class BufferSettings:
     """Client-side buffering of one queue builder (see ``queen._buffer``)."""
@@ -69,7 +94,7 @@ class BufferSettings:
     max_messages: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class QueueBuilderOptions:
     """Everything a ``queue()`` builder has been told; ``None``: not set."""
 
@@ -99,6 +124,10 @@ class QueueBuilderOptions:
     def has_source(self) -> bool:
         """A queue name, or namespace/task filters for a queue-less pop or consume."""
         return self.queue is not None or bool(self.namespace or self.task)
+
+
+#: the options of a fresh ``queue(name)`` builder are this with ``queue`` set (see ``evolve``)
+NO_QUEUE_OPTIONS = QueueBuilderOptions()
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +168,7 @@ class PopRequest:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DLQBuilderOptions:
     """A ``dlq()`` builder's page."""
 

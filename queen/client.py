@@ -13,7 +13,7 @@ from ._builders import QueueBuilder, TransactionBuilder
 from ._config import normalise
 from ._core import ClientCore
 from ._names import check_name
-from ._options import QueueBuilderOptions
+from ._options import NO_QUEUE_OPTIONS, evolve
 from .admin import Admin
 
 if TYPE_CHECKING:
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     )
 
 
+MAX_REMEMBERED_BUILDERS = 1024
+
+
 class Queen:
     """Async client for a Queen server or cluster; runs under asyncio and trio (anyio).
 
@@ -38,7 +41,7 @@ class Queen:
     ``await queen.close()`` when done.
     """
 
-    __slots__ = ("_core", "admin", "config")
+    __slots__ = ("_builders", "_core", "admin", "config")
 
     def __init__(
         self,
@@ -48,6 +51,7 @@ class Queen:
         self._core = ClientCore(normalise(config, **options))
         self.config: ClientConfig = self._core.config
         self.admin = Admin(self._core)
+        self._builders: dict[str, QueueBuilder] = {}  # builders are values: one per name will do
         _log.info(
             "Queen.constructor",
             {"urls": list(self.config.urls), "strategy": self.config.load_balancing_strategy},
@@ -92,9 +96,16 @@ class Queen:
     # --- builders -----------------------------------------------------------------------------
     def queue(self, name: str | None = None) -> QueueBuilder:
         """A builder for queue ``name`` (``None``: pop/consume by namespace/task filters)."""
-        if name is not None:
-            check_name("queue name", name)
-        return QueueBuilder(self._core, QueueBuilderOptions(queue=name))
+        if name is None:
+            return QueueBuilder(self._core, NO_QUEUE_OPTIONS)
+        builder = self._builders.get(name)
+        if builder is None:
+            builder = QueueBuilder(
+                self._core, evolve(NO_QUEUE_OPTIONS, queue=check_name("queue name", name))
+            )
+            if len(self._builders) < MAX_REMEMBERED_BUILDERS:
+                self._builders[name] = builder
+        return builder
 
     def transaction(self) -> TransactionBuilder:
         """A new atomic transaction of acks and pushes."""

@@ -15,7 +15,7 @@ from .._config import normalise
 from .._core import report_close_failure
 from .._errors import QueenError
 from .._names import check_name
-from .._options import QueueBuilderOptions
+from .._options import NO_QUEUE_OPTIONS, evolve
 from ..admin import Admin as AsyncAdmin
 from ._admin import Admin
 from ._builders import QueueBuilder, TransactionBuilder
@@ -125,7 +125,7 @@ class Queen:
         """A builder for queue ``name`` (``None``: pop/consume by namespace/task filters)."""
         if name is not None:
             check_name("queue name", name)
-        return QueueBuilder(self._sync, QueueBuilderOptions(queue=name))
+        return QueueBuilder(self._sync, evolve(NO_QUEUE_OPTIONS, queue=name))
 
     def transaction(self) -> TransactionBuilder:
         """A new atomic transaction of acks and pushes."""

@@ -74,3 +74,19 @@ def test_mypy_catches_misspelt_options_and_bad_literals(tmp_path: Path) -> None:
     assert 'user_code.py:6: error: No overload variant of "ack"' in stdout
     assert 'user_code.py:7: error: Argument 1 to "push"' in stdout
     assert "Found 3 errors" in stdout
+
+
+def test_reused_builders_stay_values() -> None:
+    client = Queen(BASE)
+    orders = client.queue("orders")
+    assert client.queue("orders") is orders  # one builder per name is enough: they are values
+    buffered = orders.buffer({"message_count": 10})
+    assert orders.buffer({"message_count": 10}) is buffered
+    assert orders.options.buffer is None
+    other = orders.buffer({"message_count": 20})
+    assert other.options.buffer is not None
+    assert other.options.buffer.message_count == 20
+    assert buffered.options.buffer is not None
+    assert buffered.options.buffer.message_count == 10
+    assert orders.partition("p").options.partition == "p"
+    assert client.queue("orders").options.partition is None
