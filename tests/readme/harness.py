@@ -14,7 +14,6 @@ import inspect
 import json
 import os
 import signal
-import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Awaitable, Callable
@@ -202,12 +201,17 @@ def padded(code: str, block: Block) -> str:
 # --- the runners ---------------------------------------------------------------------------
 
 
+async def wait_until(done: Callable[[Run], Awaitable[bool]], run: Run) -> None:
+    """Poll ``done(run)``: the work shows in the server, the recorders or a file, not an event."""
+    while not await done(run):  # noqa: ASYNC110
+        await anyio.sleep(0.05)
+
+
 async def _stop_when_done(run: Run, spec: Spec, stop: Callable[[], Awaitable[None]]) -> None:
     assert spec.done is not None, (
         f"README.md line {run.block.line} runs until stopped: its spec needs done=..."
     )
-    while not await spec.done(run):
-        await anyio.sleep(0.05)
+    await wait_until(spec.done, run)
     run.stopped = True
     await stop()
 
@@ -279,23 +283,34 @@ def _child_env(run: Run) -> dict[str, str]:
 
 
 async def _run_process(run: Run, spec: Spec, command: list[str], env: dict[str, str]) -> int:
+    """Run ``command`` to its end (signalled once ``spec.done`` holds, for services)."""
     out, err = run.tmp / "stdout.txt", run.tmp / "stderr.txt"
     signal_name = run.block.option("signal")
     with out.open("wb") as stdout, err.open("wb") as stderr:
-        process = subprocess.Popen(command, stdout=stdout, stderr=stderr, env=env, cwd=run.tmp)
-        try:
+        process = await anyio.open_process(
+            command, stdout=stdout, stderr=stderr, env=env, cwd=run.tmp
+        )
+        async with process:
+
+            async def signal_when_done() -> None:
+                assert spec.done is not None, f"{signal_name} needs the spec's done=..."
+                await wait_until(spec.done, run)
+                run.stopped = True
+                process.send_signal(getattr(signal, str(signal_name)))
+
             with anyio.move_on_after(DEADLINE):
-                while process.poll() is None:
-                    if signal_name and not run.stopped and spec.done and await spec.done(run):
-                        run.stopped = True
-                        process.send_signal(getattr(signal, signal_name))
-                    await anyio.sleep(0.05)
-        finally:
-            if process.poll() is None:
+                async with anyio.create_task_group() as group:
+                    if signal_name:
+                        group.start_soon(signal_when_done)
+                    await process.wait()
+                    group.cancel_scope.cancel()
+            if process.returncode is None:
                 process.kill()
-                process.wait()
+                await process.wait()
+                run.stderr = f"killed after {DEADLINE} s"
     run.stdout = out.read_text(encoding="utf-8", errors="replace")
-    run.stderr = err.read_text(encoding="utf-8", errors="replace")
+    run.stderr += err.read_text(encoding="utf-8", errors="replace")
+    assert process.returncode is not None
     return process.returncode
 
 
@@ -341,7 +356,9 @@ async def run_pytest(run: Run, spec: Spec) -> None:
     (project / "conftest.py").write_text(_CONFTEST.format(names=names), encoding="utf-8")
     run.records = run.tmp / "records.jsonl"
     env = _child_env(run)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROCESS_SUPPORT.parent), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(PROCESS_SUPPORT.parent), env.get("PYTHONPATH")])
+    )
     env["QUEEN_TEST_URL"] = run.server_url  # the plugin's fixtures: the session's server
     env["QUEEN_TEST_PG_DSN"] = run.pg_dsn  # local_server(): a server on the session's database
     junit = run.tmp / "junit.xml"

@@ -34,7 +34,14 @@ STREAM = tuple({"clicked": "buy", "n": n} for n in range(120))
 
 PLAIN = ("pending", "stream", "my_context", "Queen")
 KNOWN = frozenset(
-    {"queen", *MESSAGE_NAMES, "partition_id", "transaction_id", *PLAIN, *recorders(asynchronous=False)}
+    {
+        "queen",
+        *MESSAGE_NAMES,
+        "partition_id",
+        "transaction_id",
+        *PLAIN,
+        *recorders(asynchronous=False),
+    }
 )
 
 
@@ -91,7 +98,7 @@ class Placeholders:
     async def _messages(self) -> None:
         for partition, data in ORDERS:
             await self.server.queue("orders").partition(partition).push([{"data": data}])
-        for name, (partition, _) in zip(MESSAGE_NAMES, ORDERS):
+        for name, (partition, _) in zip(MESSAGE_NAMES, ORDERS, strict=True):
             pop = self.client.queue("orders").partition(partition).pop
             (self.values[name],) = await self.call(pop)
         self.values["partition_id"] = self.values["message"]["partitionId"]

@@ -53,7 +53,9 @@ class RecordingBackend:
             await backend.aclose()
         path, _, query = request.target.partition("?")
         self.exchanges.append(
-            Exchange(request.method, path, query, _json(request.body), answer.status, _json(answer.body))
+            Exchange(
+                request.method, path, query, _json(request.body), answer.status, _json(answer.body)
+            )
         )
         return answer
 

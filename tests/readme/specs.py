@@ -89,9 +89,11 @@ async def seed_orders(server: queen.Queen, count: int = 3) -> None:
 def data_of(calls: list[Any]) -> list[Any]:
     """The ``data`` of every message handed to a stand-in (lists of messages flattened)."""
     found: list[Any] = []
-    for (argument, *_) in calls:
+    for argument, *_ in calls:
         for message in argument if isinstance(argument, list) else [argument]:
-            found.append(message["data"] if isinstance(message, dict) and "data" in message else message)
+            found.append(
+                message["data"] if isinstance(message, dict) and "data" in message else message
+            )
     return found
 
 
@@ -217,8 +219,10 @@ async def undelivered_on_close(run: Run) -> None:
 async def _pop_seed(server: queen.Queen) -> None:
     await server.queue("orders").namespace("billing").task("invoices").create()
     await server.queue("orders").push([{"data": {"orderId": 1}}])
-    await server.queue("orders").partition("customer-42").push(
-        [{"data": {"orderId": 2}}, {"data": {"orderId": 3}}]
+    await (
+        server.queue("orders")
+        .partition("customer-42")
+        .push([{"data": {"orderId": 2}}, {"data": {"orderId": 3}}])
     )
 
 
@@ -471,7 +475,8 @@ async def plugin_fixtures(run: Run) -> None:
         "test_worker_acks": "passed",
     }
     ((queue, cart),) = run.recorded("checkout")
-    assert "orders" in queue and cart == ["book"]
+    assert "orders" in queue
+    assert cart == ["book"]
     # one handled message per run of the async test (one per anyio backend)
     runs = sum(name.startswith("test_worker_acks") for name in run.outcomes)
     assert data_of(run.recorded("my_handler")) == [{"n": 1}] * runs
