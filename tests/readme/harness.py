@@ -277,6 +277,7 @@ def _child_env(run: Run) -> dict[str, str]:
     # the outer pytest's settings (PYTEST_ADDOPTS --basetemp above all) must not reach a
     # child pytest: it would wipe the outer run's temporary folders
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    env.pop("QUEEN_CLIENT_LOG", None)  # a program's output is part of what its check reads
     env[RECORDS_ENV] = str(run.records)
     env["PYTHONUNBUFFERED"] = "1"
     return env
