@@ -1,43 +1,18 @@
-"""The README's low-level example (`queen_generated` on its own) against a real queen_server."""
+"""The low-level API (`queen_generated` on its own) against a real queen_server.
+
+The README's low-level example itself runs as written in ``tests/readme/``.
+"""
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
 import uuid
 
 import pytest
-from contract_support import REPO
 
 from queen_generated import Client
 from queen_generated.api.data import configure_queue
 from queen_generated.api.resources import list_queues
 from queen_generated.models import ConfigureRequest, ConfigureResponse, QueueListResponse
-
-README_URL = "http://localhost:6632"
-
-
-def readme_example() -> str:
-    text = (REPO / "README.md").read_text(encoding="utf-8")
-    section = text.split("### Low-level API: `queen_generated`", 1)[1]
-    match = re.search(r"```python\n(.*?)```", section, re.S)
-    assert match is not None
-    return match.group(1)
-
-
-def test_the_readme_example_runs_against_queen_server(server_url: str) -> None:
-    code = readme_example()
-    assert README_URL in code
-    result = subprocess.run(
-        [sys.executable, "-c", code.replace(README_URL, server_url)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "'raw-orders'" in result.stdout
 
 
 @pytest.mark.anyio

@@ -1,4 +1,9 @@
-"""Every example of the README's client section, against a real queen_server."""
+"""Client scenarios against a real queen_server: what the README says beyond its examples.
+
+The README's examples themselves run as written in ``tests/readme/``; these check the
+behaviour its prose promises (duplicates, redelivery, paging, lease renewal after an ack,
+traces bound to their own message in a batch, rejected transactions, ...).
+"""
 
 from __future__ import annotations
 
@@ -14,20 +19,6 @@ from queen import QueenTransactionError
 from .conftest import Connect
 
 pytestmark = pytest.mark.anyio
-
-
-async def test_quickstart(connect: Connect, qname: Callable[[str], str]) -> None:
-    orders = qname("orders")
-    async with connect() as queen:
-        created = await queen.queue(orders).config({"leaseTime": 30, "retryLimit": 3}).create()
-        assert created["configured"] is True
-        pushed = await queen.queue(orders).push([{"data": {"orderId": 1, "amount": 99.9}}])
-        assert pushed[0]["status"] == "queued"
-        messages = await queen.queue(orders).batch(10).wait(True).timeout_millis(5000).pop()
-        assert [m["data"] for m in messages] == [{"orderId": 1, "amount": 99.9}]
-        result = await queen.ack(messages[0], True)
-        assert result["success"] is True
-        assert await queen.queue(orders).pop() == []
 
 
 async def test_push_with_ids_and_duplicates(connect: Connect, qname: Callable[[str], str]) -> None:
@@ -217,15 +208,6 @@ async def test_buffered_push_and_flush(connect: Connect, qname: Callable[[str], 
                 batch = await queen.queue(q).batch(100).auto_ack(True).wait(True).pop()
                 received.extend(m["data"] for m in batch)
         assert received == list(range(120))
-
-
-async def test_delete_queue(connect: Connect, qname: Callable[[str], str]) -> None:
-    q = qname("gone")
-    async with connect() as queen:
-        await queen.queue(q).push([{"data": 1}])
-        deleted = await queen.queue(q).delete()
-        assert deleted["deleted"] is True
-        assert await queen.queue(q).pop() == []
 
 
 async def test_httpx_backend(connect: Connect, qname: Callable[[str], str]) -> None:
