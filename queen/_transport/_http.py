@@ -222,10 +222,11 @@ class Transport:
                 parsed = parse_body(status, response.headers.get("content-type", ""), response.body)
                 if status < 400:
                     self.balancer.mark_success(server)
-                    if _log.ENABLED:
-                        _log.info(
+                    if _log.enabled(_log.DEBUG):
+                        elapsed = round((anyio.current_time() - started) * 1000, 2)
+                        _log.debug(
                             "HttpClient.request",
-                            {"method": method, "url": request.url, "status": status},
+                            {"method": method, "url": request.url, "status": status, "ms": elapsed},
                         )
                     return parsed
                 http_error = error_for(status, parsed, method, request.url)
