@@ -34,6 +34,7 @@ class Workload:
     probe_trace_name: str = ""
     probe_group: str = ""
     dlq_message: dict[str, Any] = field(default_factory=dict)
+    junk_message: dict[str, Any] = field(default_factory=dict)
     probe_message: dict[str, Any] = field(default_factory=dict)
     traced_messages: list[dict[str, Any]] = field(default_factory=list)
 
@@ -143,13 +144,17 @@ def build(url: str) -> Workload:
 
         # a backlog the `fulfilment` group has not read: lag on two partitions
         api.push(work.orders, "eu", [{"orderId": n, "amount": n} for n in range(1, 13)])
-        api.push(work.orders, "us", [{"orderId": n, "amount": n} for n in range(13, 20)])
+        api.push(work.orders, "us", [{"orderId": n, "amount": n} for n in range(13, 30)])
 
-        # an undeliverable shipment: retryLimit 0, so one failure dead-letters it
+        # undeliverable shipments: retryLimit 0, so one failure dead-letters each
         api.push(work.shipments, "us", [{"orderId": 777, "address": "nowhere"}])
         (doomed,) = api.pop(work.shipments, "shipping", partition="us")
         api.ack(doomed, "failed", "ValueError: undeliverable address for order 777")
         work.dlq_message = doomed
+        api.push(work.shipments, "ap", [{"orderId": 778, "address": "nowhere either"}])
+        (junk,) = api.pop(work.shipments, "shipping", partition="ap")
+        api.ack(junk, "failed", "ValueError: undeliverable address for order 778")
+        work.junk_message = junk
 
         # the probes: a payload, a DLQ error text, a trace name and a consumer group name
         api.push(work.markup_queue, "Default", [{"note": PROBE, PROBE: [PROBE]}])

@@ -39,6 +39,19 @@
     return el;
   }
 
+  /** Replace the children of `parent` (same rules as h: null skipped, arrays flattened). */
+  function fill(parent, ...children) {
+    parent.replaceChildren();
+    append(parent, children);
+    return parent;
+  }
+
+  /** Add children at the end of `parent` (same rules as h). */
+  function add(parent, ...children) {
+    append(parent, children);
+    return parent;
+  }
+
   const SVG_NS = "http://www.w3.org/2000/svg";
 
   /** An SVG element (same rules as h). */
@@ -240,6 +253,8 @@
   QC.dom = {
     h,
     s,
+    fill,
+    add,
     segment,
     route,
     fmtNumber,

@@ -41,7 +41,7 @@
     if (who.kind === "none") label = "No token";
     else if (who.kind === "opaque") label = "Token (not a JWT: role unknown)";
     else label = "Role: " + (who.role || "none recognised") + (who.subject ? " (" + who.subject + ")" : "");
-    session.replaceChildren(
+    QC.dom.fill(session,
       h("span", { class: "muted" }, label),
       token
         ? h("button", { type: "button", onclick: () => { QC.auth.clear(); renderSession(); rerender(); } }, "Forget token")
@@ -86,7 +86,7 @@
     const { view, params } = parseRoute(hash);
     generation += 1;
     const main = document.getElementById("main");
-    main.replaceChildren();
+    QC.dom.fill(main);
     QC.ui.clearError();
     document.querySelectorAll("[data-nav]").forEach((a) => {
       if (a.getAttribute("data-nav") === NAV_OF[view]) a.setAttribute("aria-current", "page");
@@ -94,7 +94,7 @@
     });
     const spec = QC.views[view];
     if (!spec) {
-      main.append(h("h1", null, "Not found"), h("p", null, "No console page at this address. ", h("a", { href: "#/" }, "Back to the overview.")));
+      QC.dom.add(main, h("h1", null, "Not found"), h("p", null, "No console page at this address. ", h("a", { href: "#/" }, "Back to the overview.")));
       document.title = "Not found — Queen console";
       current = null;
       return;
@@ -104,7 +104,7 @@
       current = spec.mount(main, params);
     } catch (err) {
       current = null;
-      main.append(h("p", { class: "error-text" }, QC.ui.describeError(err)));
+      QC.dom.add(main, h("p", { class: "error-text" }, QC.ui.describeError(err)));
       return;
     }
     refreshing = null;

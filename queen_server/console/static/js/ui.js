@@ -21,7 +21,7 @@
 
   function showError(message) {
     const el = byId("alert");
-    el.replaceChildren(
+    QC.dom.fill(el,
       h("span", null, h("strong", null, "Error: "), message),
       h(
         "button",
@@ -35,7 +35,7 @@
   function clearError() {
     const el = byId("alert");
     el.hidden = true;
-    el.replaceChildren();
+    QC.dom.fill(el);
   }
 
   /** A message for an error thrown while loading or acting. */
@@ -156,7 +156,7 @@
     region.querySelectorAll("[data-key]").forEach((el) => {
       if ("value" in el && el.tagName !== "BUTTON") values[el.getAttribute("data-key")] = el.value;
     });
-    region.replaceChildren(content);
+    QC.dom.fill(region, content);
     region.querySelectorAll("[data-key]").forEach((el) => {
       const key = el.getAttribute("data-key");
       if (key in values && "value" in el && el.tagName !== "BUTTON") el.value = values[key];

@@ -115,7 +115,7 @@
     });
     queueSelect.addEventListener("change", () => form.requestSubmit());
 
-    main.append(h("h1", null, "Dead-letter queue"), form, region);
+    QC.dom.add(main, h("h1", null, "Dead-letter queue"), form, region);
 
     let knownQueues = null;
     async function loadQueues() {
@@ -124,7 +124,7 @@
       const names = (answer && Array.isArray(answer.queues) ? answer.queues : []).map((q) => String(q.name)).sort();
       if (params.queue && !names.includes(params.queue)) names.unshift(params.queue);
       knownQueues = names;
-      queueSelect.replaceChildren(
+      QC.dom.fill(queueSelect,
         h("option", { value: "" }, "all queues"),
         names.map((n) => h("option", { value: n }, n))
       );

@@ -61,7 +61,7 @@
     const lagRegion = liveRegion("Lagging partitions");
     const minLag = h("input", { id: "min-lag", type: "number", min: "0", step: "1", value: "60", inputmode: "numeric" });
     minLag.addEventListener("change", () => loadLagging());
-    main.append(
+    QC.dom.add(main,
       h("h1", null, "Consumer groups"),
       h("section", { "aria-labelledby": "h-list" }, h("h2", { id: "h-list" }, "Groups"), listRegion),
       h(
@@ -191,7 +191,7 @@
   function mountGroup(main, params) {
     const group = params.name;
     const region = liveRegion("Group " + group);
-    main.append(
+    QC.dom.add(main,
       h("h1", null, "Consumer group ", h("span", { class: "name" }, groupName(group))),
       h("p", null, h("a", { href: route(["dlq"], { group }) }, "Dead letters of this group")),
       region

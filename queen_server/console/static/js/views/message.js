@@ -143,7 +143,7 @@
   function mount(main, params) {
     const detailRegion = liveRegion("Message");
     const traceRegion = liveRegion("Trace timeline");
-    main.append(
+    QC.dom.add(main,
       h("h1", null, "Message ", h("span", { class: "name" }, params.transactionId)),
       detailRegion,
       h("section", { "aria-labelledby": "h-trace" }, h("h2", { id: "h-trace" }, "Trace timeline"), traceRegion)

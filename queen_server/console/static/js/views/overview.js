@@ -136,7 +136,7 @@
     }
     filter.addEventListener("input", renderQueues);
 
-    main.append(
+    QC.dom.add(main,
       h("h1", null, "Overview"),
       h(
         "div",

@@ -202,12 +202,13 @@
       },
     };
     let knownPartitions = [];
+    let messagesRequest = 0;
 
     function syncPartitionOptions(names) {
       if (names.join("\u0000") === knownPartitions.join("\u0000")) return;
       knownPartitions = names;
       const current = partitionSelect.value;
-      partitionSelect.replaceChildren(
+      QC.dom.fill(partitionSelect,
         h("option", { value: "" }, "any partition"),
         names.map((n) => h("option", { value: n }, n))
       );
@@ -224,10 +225,13 @@
       };
       if (statusSelect.value) query.status = statusSelect.value;
       if (partitionSelect.value) query.partition = partitionSelect.value;
+      // only the latest request may fill the list: filters can change faster than answers come
+      const mine = ++messagesRequest;
       try {
-        setLive(messagesRegion, messagesPart(queue, await QC.api.get("/api/v1/messages", query), state));
+        const answer = await QC.api.get("/api/v1/messages", query);
+        if (mine === messagesRequest) setLive(messagesRegion, messagesPart(queue, answer, state));
       } catch (err) {
-        regionError(messagesRegion, err);
+        if (mine === messagesRequest) regionError(messagesRegion, err);
       }
     }
 
@@ -238,7 +242,7 @@
       });
     }
 
-    main.append(
+    QC.dom.add(main,
       h("h1", null, "Queue ", h("span", { class: "name" }, queue)),
       h("p", null, h("a", { href: route(["dlq"], { queue }) }, "Dead letters of this queue")),
       h("section", { "aria-labelledby": "h-config" }, h("h2", { id: "h-config" }, "Configuration"), configRegion),

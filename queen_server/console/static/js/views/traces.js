@@ -107,7 +107,7 @@
     });
     const resultRegion = name ? liveRegion("Trace events") : null;
     const namesRegion = liveRegion("Trace names");
-    main.append(
+    QC.dom.add(main,
       h("h1", null, "Traces"),
       form,
       resultRegion ? h("section", { "aria-labelledby": "h-results" }, h("h2", { id: "h-results" }, "Timeline"), resultRegion) : null,
