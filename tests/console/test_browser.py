@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 import httpx
 import pytest
+from integration.servers import new_database
 
 from queen_server.launch import ServerProcess
 
@@ -427,3 +428,20 @@ def test_a_read_only_token_is_refused_by_the_server_and_sees_no_actions() -> Non
     """End to end against a queen_server enforcing tokens: a 401 asks for the token, a
     read-only JWT then sees the data and no actions, and a static token's 403 on retry is
     reported. To be wired once queen_server authenticates."""
+
+
+# -- pointed at another server ----------------------------------------------------------------
+
+
+def test_console_api_makes_the_browser_read_another_server(
+    driver: Any, work: Workload, console_server: ServerProcess, pg_dsn: str, screenshot_dir: Any
+) -> None:
+    # a second server on an empty database serves the console for the first one: whatever
+    # the page lists came from the first server, across origins (another port), through CORS
+    env = {"QUEEN_CONSOLE_API": console_server.url}
+    with ServerProcess(new_database(pg_dsn, "console"), env=env) as other:
+        page = Console(driver, other.url, screenshot_dir)
+        page.open("#/")
+        page.wait_text(work.orders)
+        assert page.text_of("#api-target") == f"API: {console_server.url}"
+        assert page.js("return window.location.origin") == other.url
