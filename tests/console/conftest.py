@@ -168,10 +168,18 @@ class Console:
             "the dialog to close",
         )
 
-    def shot(self, name: str) -> Path:
+    def shot(self, name: str, max_height: int = 900) -> Path:
+        """A screenshot of the page's top, as tall as its content (up to ``max_height``)."""
         path = self.screenshots / f"{name}.png"
-        self.js("window.scrollTo(0, 0)")
-        self.driver.save_screenshot(str(path))
+        size = self.driver.get_window_size()
+        height = self.js("return document.documentElement.scrollHeight")
+        chrome = size["height"] - self.js("return window.innerHeight")
+        self.driver.set_window_size(size["width"], min(max_height, height) + chrome)
+        try:
+            self.js("window.scrollTo(0, 0); document.activeElement.blur()")
+            self.driver.save_screenshot(str(path))
+        finally:
+            self.driver.set_window_size(size["width"], size["height"])
         return path
 
 

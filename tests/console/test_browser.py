@@ -146,6 +146,7 @@ def test_trace_search_finds_the_readme_order_across_queues(
     events[0].find_element("link text", work.traced_messages[0]["transactionId"]).click()
     console.wait_loaded()
     console.wait_text('"orderId": 12345')
+    console.shot("message")
     trace = console.text_of("section[aria-labelledby='h-trace']")
     assert "payment accepted" in trace
     assert "label printed" not in trace
@@ -161,7 +162,6 @@ def test_message_page_shows_payload_ids_retries_and_lease(console: Console, work
     assert "Retry count\n0" in text
     assert '"address": "nowhere"' in console.text_of("pre.json")
     assert "Lease expires" in text
-    console.shot("message")
 
 
 def test_consumer_groups_page_lists_groups_and_lagging_partitions(

@@ -63,7 +63,8 @@
           h(
             "div",
             { class: "event-meta muted" },
-            "group " + groupName(e.consumer_group) + ", worker " + text(e.worker_id) + " ",
+            "group " + groupName(e.consumer_group) + ", worker " + text(e.worker_id),
+            Array.isArray(e.trace_names) && e.trace_names.length ? " · " : null,
             traceNames(e.trace_names)
           ),
           h("pre", { class: "json" }, prettyJson(e.data))
