@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
@@ -423,11 +424,48 @@ def test_a_read_only_token_sees_no_retry_delete_or_seek(console: Console, work: 
         assert labels == ["Retry…", "Delete…"], token
 
 
-@pytest.mark.skip(reason="needs server authentication")
-def test_a_read_only_token_is_refused_by_the_server_and_sees_no_actions() -> None:
-    """End to end against a queen_server enforcing tokens: a 401 asks for the token, a
-    read-only JWT then sees the data and no actions, and a static token's 403 on retry is
-    reported. To be wired once queen_server authenticates."""
+@dataclass
+class AuthenticatedConsole:
+    """The console on a queen_server that enforces bearer tokens, with its workload."""
+
+    console: Console
+    work: Workload
+    #: "admin", "read-write" and "read-only": JWTs the server accepts, with that role claim
+    tokens: dict[str, str]
+
+
+@pytest.fixture
+def authenticated_console() -> AuthenticatedConsole:
+    """To wire once queen_server authenticates: start a server that checks JWTs (and a static
+    token), build the workload with the admin token (``build(url, token)``), and hand over a
+    ``Console`` on that server with the three role tokens."""
+    pytest.skip("needs server authentication")
+
+
+def test_a_read_only_token_given_after_a_401_sees_data_and_no_actions(
+    authenticated_console: AuthenticatedConsole,
+) -> None:
+    console, work = authenticated_console.console, authenticated_console.work
+    reader = authenticated_console.tokens["read-only"]
+    console.driver.get(f"{console.url}/{dlq_of(work.shipments)}")
+    # the API's 401 opens the token dialog
+    console.wait(
+        lambda: console.js("return document.getElementById('token-dialog').open"), "the dialog"
+    )
+    assert "Authentication required" in console.text_of("#token-reason")
+    console.find("#token-input").send_keys(reader)
+    console.button("Use token", console.find("#token-dialog")).click()
+    console.wait_text(work.dlq_message["transactionId"])
+    assert "Role: read-only" in console.text_of("#session")
+    assert console.find_all("#main .actions button") == []
+    assert console.js("return window.sessionStorage.getItem('queen-console.token')") == reader
+    # the API, not the console, enforces the role: a retry sent anyway is refused with 403
+    path = f"/api/v1/messages/{work.dlq_message['partitionId']}/{work.dlq_message['transactionId']}"
+    error = console.js(
+        "return QueenConsole.api.post(arguments[0]).then(() => 'sent', (e) => e.message)",
+        path + "/retry",
+    )
+    assert "403 Insufficient permissions" in error
 
 
 # -- pointed at another server ----------------------------------------------------------------

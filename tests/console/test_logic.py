@@ -255,6 +255,17 @@ def test_a_rejected_token_asks_again_and_cancel_gives_up(quiet: Console) -> None
         "Bearer wrong",
     ]
 
+    # cancelled: the next 401 (a live refresh, say) does not ask again by itself...
+    start(quiet, "QueenConsole.api.get('/api/v1/dlq')")
+    assert finish(quiet)["error"].startswith("AuthRequired:")
+    assert quiet.js("return document.getElementById('token-dialog').open") is False
+    # ...the Sign in button does (once the rejected token is forgotten)
+    quiet.button("Forget token").click()
+    quiet.button("Sign in").click()
+    answer_token_dialog(quiet, "good")
+    assert quiet.js("return window.sessionStorage.getItem('queen-console.token')") == "good"
+    assert "Give the token to send to the API at" in quiet.text_of("#token-reason")
+
 
 def test_forget_token_clears_it(quiet: Console) -> None:
     quiet.js(

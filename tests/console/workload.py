@@ -42,8 +42,9 @@ class Workload:
 class Api:
     """Small helpers over httpx that fail loudly on any error answer."""
 
-    def __init__(self, url: str) -> None:
-        self.http = httpx.Client(base_url=url, timeout=30)
+    def __init__(self, url: str, token: str | None = None) -> None:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        self.http = httpx.Client(base_url=url, timeout=30, headers=headers)
 
     def close(self) -> None:
         self.http.close()
@@ -113,8 +114,9 @@ class Api:
         )
 
 
-def build(url: str) -> Workload:
-    """Create the queues and messages on the server at ``url``."""
+def build(url: str, token: str | None = None) -> Workload:
+    """Create the queues and messages on the server at ``url`` (with ``token``, a bearer token
+    allowed to write, when the server authenticates)."""
     run = uuid.uuid4().hex[:6]
     work = Workload(
         run=run,
@@ -124,7 +126,7 @@ def build(url: str) -> Workload:
         probe_trace_name=f"probe-{run}-{PROBE}",
         probe_group=f"group-{run}-{PROBE}",
     )
-    api = Api(url)
+    api = Api(url, token)
     try:
         api.configure(work.orders, namespace="shop", task="billing", leaseTime=60)
         api.configure(work.shipments, namespace="shop", task="shipping", retryLimit=0)

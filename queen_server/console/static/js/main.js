@@ -41,11 +41,20 @@
     if (who.kind === "none") label = "No token";
     else if (who.kind === "opaque") label = "Token (not a JWT: role unknown)";
     else label = "Role: " + (who.role || "none recognised") + (who.subject ? " (" + who.subject + ")" : "");
-    QC.dom.fill(session,
+    const forget = () => {
+      QC.auth.clear();
+      renderSession();
+      rerender();
+    };
+    const signIn = async () => {
+      if (await QC.ui.askToken(null, true)) rerender();
+    };
+    QC.dom.fill(
+      session,
       h("span", { class: "muted" }, label),
       token
-        ? h("button", { type: "button", onclick: () => { QC.auth.clear(); renderSession(); rerender(); } }, "Forget token")
-        : h("button", { type: "button", onclick: async () => { if (await QC.ui.askToken("give a token to call an API that requires one")) rerender(); } }, "Sign in")
+        ? h("button", { type: "button", onclick: forget }, "Forget token")
+        : h("button", { type: "button", onclick: signIn }, "Sign in")
     );
   }
 

@@ -98,16 +98,23 @@
   }
 
   let pendingToken = null;
+  // after the user cancelled, live refreshes do not ask again (the Sign in button does)
+  let declined = false;
 
-  /** Ask for a bearer token (after a 401). Concurrent 401s share one dialog. */
-  function askToken(reason) {
+  /**
+   * Ask for a bearer token (after a 401). Concurrent 401s share one dialog; once cancelled,
+   * only `force` (the Sign in button) opens it again.
+   */
+  function askToken(reason, force) {
     if (pendingToken) return pendingToken;
+    if (declined && !force) return Promise.resolve(false);
     const dialog = byId("token-dialog");
     const form = byId("token-form");
     const input = byId("token-input");
     const cancel = byId("token-cancel");
-    byId("token-reason").textContent =
-      "The API at " + QC.api.where() + " answered: " + (reason || "Authentication required") + ".";
+    byId("token-reason").textContent = reason
+      ? "The API at " + QC.api.where() + " answered: " + reason + "."
+      : "Give the token to send to the API at " + QC.api.where() + ".";
     input.value = "";
     const opener = document.activeElement;
     pendingToken = new Promise((resolve) => {
@@ -127,10 +134,12 @@
         event.preventDefault();
         if (!input.value.trim()) return;
         QC.auth.setToken(input.value);
+        declined = false;
         finish(true);
       }
       function onCancel(event) {
         event.preventDefault();
+        declined = true;
         finish(false);
       }
       form.addEventListener("submit", onSubmit);
