@@ -144,14 +144,14 @@
         h("section", { "aria-labelledby": "h-health" }, h("h2", { id: "h-health" }, "Server"), healthRegion),
         h("section", { "aria-labelledby": "h-totals" }, h("h2", { id: "h-totals" }, "Messages"), totalsRegion)
       ),
-      h("section", { "aria-labelledby": "h-throughput" }, h("h2", { id: "h-throughput" }, "Throughput"), chartRegion),
       h(
         "section",
         { "aria-labelledby": "h-queues" },
         h("h2", { id: "h-queues" }, "Queues"),
         h("div", { class: "filters" }, h("label", { for: "queue-filter" }, "Filter queues"), filter),
         queuesRegion
-      )
+      ),
+      h("section", { "aria-labelledby": "h-throughput" }, h("h2", { id: "h-throughput" }, "Throughput"), chartRegion)
     );
 
     async function refresh() {
