@@ -9,7 +9,8 @@
    tracing every order;
 4. the ``shipping`` consumer fails for undeliverable addresses: the server retries them and
    then moves them to the dead-letter queue;
-5. prints a summary: messages, throughput and the DLQ count.
+5. prints a summary: messages, throughput and the DLQ count;
+6. run in a terminal, prints the web console's URL and keeps the server up until Ctrl-C.
 """
 
 from __future__ import annotations
@@ -185,16 +186,35 @@ def print_summary(summary: dict[str, Any]) -> None:
     print(f"  throughput                 {summary['throughput']:,.0f} messages/s")
 
 
-async def main(orders: int, url: str | None) -> None:
+def interactive() -> bool:
+    """True when a person runs the demo in a terminal (never in CI or under the tests)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def keep_serving(url: str) -> None:
+    """Leave the server up for the console until Ctrl-C."""
+    print()
+    print(f"Console: {url}/  (the queues, lag, dead letters and traces of this run)")
+    print("queen_server stays up until Ctrl-C.", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        print("\nstopping queen_server ...", flush=True)
+
+
+def main(orders: int, url: str | None) -> None:
     if url:
-        print_summary(await run_pipeline(url, orders))
+        print_summary(anyio.run(run_pipeline, url, orders))
         return
     from queen_server.launch import ServerProcess
 
     print("starting queen_server on an embedded PostgreSQL ...", flush=True)
-    async with ServerProcess() as server:
+    with ServerProcess() as server:
         print(f"queen_server ready at {server.url}", flush=True)
-        print_summary(await run_pipeline(server.url, orders))
+        print_summary(anyio.run(run_pipeline, server.url, orders))
+        if interactive():
+            keep_serving(server.url)
 
 
 if __name__ == "__main__":
@@ -202,4 +222,4 @@ if __name__ == "__main__":
     parser.add_argument("--orders", type=int, default=3000, help="orders to push (3000)")
     parser.add_argument("--url", help="use a running server instead of starting one")
     arguments = parser.parse_args()
-    anyio.run(main, arguments.orders, arguments.url)
+    main(arguments.orders, arguments.url)

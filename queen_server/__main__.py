@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sys
@@ -14,6 +15,7 @@ from queen_server import __version__, extra
 from queen_server.config import (
     DEFAULT_HOST,
     DEFAULT_PORT,
+    ENV_CONSOLE_API,
     ENV_DATA_DIR,
     ENV_DSN,
     Settings,
@@ -51,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--workers", type=int, default=1, help="server processes sharing the port (1)"
     )
+    parser.add_argument(
+        "--console-api",
+        metavar="URL",
+        default=os.environ.get(ENV_CONSOLE_API, ""),
+        help=f"API the web console at / calls from the browser, e.g. an upstream Queen server "
+        f"(env {ENV_CONSOLE_API}; default: this server)",
+    )
     parser.add_argument("--version", action="version", version=f"queen-server {__version__}")
     return parser
 
@@ -81,6 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.workers < 1:
         log.error("--workers must be at least 1, got %s", args.workers)
         return 2
+    from queen_server.console import normalize_api_base
+
+    try:
+        console_api = normalize_api_base(args.console_api)
+    except ValueError as exc:
+        log.error("%s", exc)
+        return 2
 
     from queen_server.embedded import EmbeddedPostgres
     from queen_server.server import run_single, run_workers
@@ -98,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         where = _describe_dsn(dsn)
     settings = Settings.from_env(dsn=dsn, host=args.host, port=args.port, log_level=args.log_level)
+    settings = dataclasses.replace(settings, console_api=console_api)
     host = f"[{args.host}]" if ":" in args.host else args.host
     banner = (
         f"queen-server {__version__} listening on http://{host}:{args.port} "

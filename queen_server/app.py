@@ -32,6 +32,7 @@ import asyncpg
 
 from queen_server import db
 from queen_server.config import Settings
+from queen_server.console import console_routes
 from queen_server.context import ServerContext
 from queen_server.crypto import PayloadCipher
 from queen_server.jobs import BackgroundJobs
@@ -73,6 +74,9 @@ class QueenApp:
 
         self.settings = settings
         self.router = Router(all_routes() if routes is None else routes)
+        # the web console (static, outside the Queen API): queen_server/console/
+        for route in console_routes(settings):
+            self.router.add(route)
         self._ctx: ServerContext | None = None
         self._listener: Listener | None = None
         self._jobs: BackgroundJobs | None = None

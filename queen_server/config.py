@@ -10,6 +10,7 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 6632
 ENV_DSN = "QUEEN_PG_DSN"
 ENV_DATA_DIR = "QUEEN_DATA_DIR"
+ENV_CONSOLE_API = "QUEEN_CONSOLE_API"
 APP_NAME = "queen-server"
 
 
@@ -39,6 +40,8 @@ class Settings:
     default_batch: int = 1
     #: pop ``subscriptionMode`` default (upstream DEFAULT_SUBSCRIPTION_MODE)
     default_subscription_mode: str = ""
+    #: API base URL the web console at ``/`` calls; ``""``: this server (``--console-api``)
+    console_api: str = ""
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -49,6 +52,7 @@ class Settings:
             "default_batch": int(os.environ.get("DEFAULT_BATCH_SIZE", "1")),
             "default_subscription_mode": os.environ.get("DEFAULT_SUBSCRIPTION_MODE", ""),
             "pool_max": int(os.environ.get("QUEEN_PG_POOL_MAX", "20")),
+            "console_api": os.environ.get(ENV_CONSOLE_API, ""),
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import queen
+from queen_server.console.page import SCRIPTS as CONSOLE_SCRIPTS
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGES = ("queen", "queen_generated", "queen_server")
@@ -90,6 +91,10 @@ def test_the_wheel_installs_into_an_empty_venv_and_imports(
     for package in PACKAGES:
         assert f"{package}/py.typed" in names, package
     assert "queen_generated/api/data/push_messages.py" in names
+    # the web console's static files are package data
+    console = "queen_server/console/static/"
+    assert {f"{console}index.html", f"{console}console.css"} <= names
+    assert {f"{console}js/{script}" for script in CONSOLE_SCRIPTS} <= names
 
     out = run(
         installed.python,

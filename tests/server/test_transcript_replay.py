@@ -297,6 +297,12 @@ DIFFERENCES: dict[tuple[str, str], Difference] = {
         "a body after a HEAD answer corrupts the connection",
         lambda a: a.status == 404 and a.raw_body == b"",
     ),
+    ("errors", "non-existent route: GET / (root)"): Difference(
+        "serves the web console (an HTML page)",
+        "upstream serves its dashboard at / when the dashboard bundle is installed; this "
+        "server ships its console",
+        lambda a: a.status == 200 and (a.content_type or "").startswith("text/html"),
+    ),
     **{
         ("errors", name): Difference("served", EXTENSION_WHY, _extension)
         for name in [
