@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 
 import asyncpg
 
+from queen_server.auth import Authenticator
 from queen_server.config import Settings
 from queen_server.crypto import PayloadCipher
+from queen_server.limits import BodyBudget
 from queen_server.notify import PushNotifier, WaiterHub
 
 
@@ -41,6 +43,10 @@ class ServerContext:
     encryption_flags: dict[str, bool] = field(default_factory=dict)
     #: tells the other server processes about pushes (None: this process only)
     notifier: PushNotifier | None = None
+    #: bytes of large request bodies held at once (``Limits.body_memory_bytes``)
+    body_budget: BodyBudget = field(default_factory=lambda: BodyBudget(128 * 1024 * 1024))
+    #: checks tokens when authentication is on
+    auth: Authenticator | None = None
 
     def pushed(self, queues: Collection[str]) -> None:
         """Messages were committed to ``queues``: wake the long polls waiting for them, in

@@ -153,6 +153,10 @@ async def push(request: Request) -> Response:
     validate.batch_size(len(raw_items), "items")
     batch = parse_items(raw_items)
     ctx = request.ctx
+    identity = request.identity
+    if identity is not None and identity.subject is not None:
+        # upstream: the token's subject, whatever producerSub the body says
+        batch.subs = dict.fromkeys(range(len(batch)), identity.subject)
     await encrypt_payloads(ctx, batch)
     result = await write_batch(ctx.pool, batch)
     if result.buffered:
