@@ -44,6 +44,7 @@ from queen_server.context import ServerContext
 from queen_server.cors import Cors
 from queen_server.crypto import PayloadCipher
 from queen_server.jobs import BackgroundJobs
+from queen_server.keycheck import check_key
 from queen_server.limits import BodyBudget
 from queen_server.notify import Listener, PushNotifier, WaiterHub
 from queen_server.router import Route, Router
@@ -110,6 +111,7 @@ class QueenApp:
         conn = await db.connect(self.settings.dsn)
         try:
             await db.migrate(conn)
+            await check_key(conn, cipher)
         finally:
             await conn.close()
         if auth is not None:
