@@ -56,7 +56,7 @@ class Limits:
     body_timeout: float = 60.0
     #: bytes of request bodies larger than ``LARGE_BODY_BYTES`` held at once by one process;
     #: further large bodies wait for room (503 with Retry-After when none frees up in time)
-    body_memory_bytes: int = 128 * MIB
+    body_memory_bytes: int = 64 * MIB
 
     def problems(self) -> list[str]:
         found = []

@@ -50,7 +50,7 @@ class ServerContext:
     #: tells the other server processes about pushes (None: this process only)
     notifier: PushNotifier | None = None
     #: bytes of large request bodies held at once (``Limits.body_memory_bytes``)
-    body_budget: BodyBudget = field(default_factory=lambda: BodyBudget(128 * 1024 * 1024))
+    body_budget: BodyBudget = field(default_factory=lambda: BodyBudget(64 * 1024 * 1024))
     #: checks tokens when authentication is on
     auth: Authenticator | None = None
 

@@ -12,8 +12,8 @@ import orjson
 
 #: orjson refuses to serialise deeper than this (and so would every answer or stored payload)
 ORJSON_DUMPS_DEPTH = 254
-#: bodies at least this large take room in the shared ``BodyBudget``
-LARGE_BODY_BYTES = 1024 * 1024
+#: a body may grow this large before it needs room in the shared ``BodyBudget``
+LARGE_BODY_BYTES = 64 * 1024
 
 
 def too_deep(raw: bytes, value: object, limit: int) -> bool:
@@ -41,9 +41,9 @@ def too_deep(raw: bytes, value: object, limit: int) -> bool:
 class BodyBudget:
     """Bytes of large request bodies one process holds at once.
 
-    A request reserves its body's size before reading it and gives it back when its answer is
-    sent; while the budget is spent, further large bodies wait (the connection is not read, so
-    TCP slows the sender down)."""
+    A request whose body grows past ``LARGE_BODY_BYTES`` reserves the body's whole size and
+    gives it back when its answer is sent; while the budget is spent, further large bodies wait
+    (the connection is not read, so TCP slows the sender down)."""
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity

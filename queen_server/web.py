@@ -178,8 +178,6 @@ class Request:
             raise closing(413, f"Request body larger than {maximum} bytes (max_body_bytes)")
         loop = asyncio.get_running_loop()
         deadline = loop.time() + limits.body_timeout
-        if declared is not None and declared >= LARGE_BODY_BYTES:
-            await self._reserve(declared, deadline)
         chunks: list[bytes] = []
         size = 0
         while True:
@@ -197,9 +195,10 @@ class Request:
             size += len(chunk)
             if size > maximum:
                 raise closing(413, f"Request body larger than {maximum} bytes (max_body_bytes)")
-            if size >= LARGE_BODY_BYTES and size > self.reserved:
-                # no (or a short) Content-Length: reserve as the body grows
-                await self._reserve(min(size + LARGE_BODY_BYTES, maximum) - self.reserved, deadline)
+            if size > LARGE_BODY_BYTES and not self.reserved:
+                # past the free allowance: room for the whole body at once (a body that only
+                # dribbles in holds nothing; bodies never wait holding part of the budget)
+                await self._reserve(declared if declared is not None else maximum, deadline)
             chunks.append(chunk)
             if not message.get("more_body", False):
                 return b"".join(chunks)
