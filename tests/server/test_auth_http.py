@@ -15,7 +15,17 @@ import queen.testing
 from queen.sync import Queen as SyncQueen
 from queen_server.launch import ServerProcess
 
-from .auth_keys import AUDIENCE, ISSUER, SECRET, TOKENS, TOKENS_ENV, eddsa, hs256, jwks_server, rs256
+from .auth_keys import (
+    AUDIENCE,
+    ISSUER,
+    SECRET,
+    TOKENS,
+    TOKENS_ENV,
+    eddsa,
+    hs256,
+    jwks_server,
+    rs256,
+)
 from .conftest import new_database
 
 READER, WRITER, ADMIN = TOKENS["read-only"], TOKENS["read-write"], TOKENS["admin"]
@@ -38,7 +48,9 @@ def auth_url(pg_dsn: str) -> Iterator[str]:
             yield server.url
 
 
-def call(url: str, method: str, path: str, token: str | None = None, **kwargs: Any) -> httpx.Response:
+def call(
+    url: str, method: str, path: str, token: str | None = None, **kwargs: Any
+) -> httpx.Response:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     return httpx.request(method, url + path, headers=headers, timeout=30, **kwargs)
 
@@ -138,16 +150,19 @@ def test_the_sync_client_sends_its_bearer_token(auth_url: str) -> None:
         client.queue(name).push([{"data": "s"}])
         (message,) = client.queue(name).pop()
         assert (message["data"], message["producerSub"]) == ("s", "sync-user")
-    with SyncQueen(auth_url, bearer_token=READER, retry_attempts=1) as reader:
-        with pytest.raises(queen.QueenAuthError):
-            reader.queue(name).push([{"data": 1}])
+    with (
+        SyncQueen(auth_url, bearer_token=READER, retry_attempts=1) as reader,
+        pytest.raises(queen.QueenAuthError),
+    ):
+        reader.queue(name).push([{"data": 1}])
 
 
 @pytest.mark.anyio
 async def test_local_server_with_auth(fresh_dsn: str, anyio_backend: str) -> None:
     token = f"tok-{uuid.uuid4().hex}"
     async with queen.testing.local_server(dsn=fresh_dsn, auth={token: "admin"}) as url:
-        assert httpx.get(f"{url}/api/v1/resources/queues").status_code == 401
+        async with httpx.AsyncClient() as anonymous:
+            assert (await anonymous.get(f"{url}/api/v1/resources/queues")).status_code == 401
         async with queen.Queen(url, bearer_token=token) as client:
             await client.queue("guarded").push([{"data": 1}])
             assert (await client.queue("guarded").pop())[0]["producerSub"] == "admin"
@@ -160,7 +175,9 @@ def test_local_server_sync_with_auth_refuses_bad_roles(pg_dsn: str) -> None:
     ):
         pass
     token = "sync-token-0123456789"
-    with queen.testing.local_server_sync(dsn=new_database(pg_dsn), auth={token: "read-only"}) as url:
+    with queen.testing.local_server_sync(
+        dsn=new_database(pg_dsn), auth={token: "read-only"}
+    ) as url:
         assert call(url, "GET", "/api/v1/resources/queues", token).status_code == 200
         assert call(url, "POST", "/api/v1/push", token, json=_items("x")).status_code == 403
 

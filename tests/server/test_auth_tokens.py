@@ -69,7 +69,9 @@ def check(
     return asyncio.run(run())
 
 
-def refusal(auth: AuthSettings, token: str | None, level: Level = Level.READ_ONLY) -> tuple[int, str]:
+def refusal(
+    auth: AuthSettings, token: str | None, level: Level = Level.READ_ONLY
+) -> tuple[int, str]:
     with pytest.raises(AuthError) as caught:
         check(auth, token, level)
     return caught.value.status, caught.value.message
@@ -95,7 +97,9 @@ def test_a_valid_hs256_token_gives_its_subject_and_role() -> None:
 
 
 def test_a_bad_signature_is_401() -> None:
-    forged = jwt.encode({"sub": "x", "role": "admin"}, "another-secret-another-secret-another", "HS256")
+    forged = jwt.encode(
+        {"sub": "x", "role": "admin"}, "another-secret-another-secret-another", "HS256"
+    )
     assert refusal(settings(), forged) == (401, "Invalid token signature")
 
 
@@ -219,7 +223,7 @@ def test_upstreams_variables_are_read() -> None:
 
 
 def test_upstreams_skip_rule() -> None:
-    auth = AuthSettings(skip_paths=DEFAULT_SKIP_PATHS + ("/api/v1/status/",))
+    auth = AuthSettings(skip_paths=(*DEFAULT_SKIP_PATHS, "/api/v1/status/"))
     assert auth.should_skip("/health")
     assert auth.should_skip("/metrics/prometheus")
     assert auth.should_skip("/")
@@ -233,9 +237,10 @@ def test_settings_refuse_what_cannot_work() -> None:
     assert AuthSettings(jwt_enabled=True).problems() == [
         "JWT_ALGORITHM=HS256 needs JWT_SECRET (or, for auto, JWT_PUBLIC_KEY or JWT_JWKS_URL)"
     ]
-    assert "needs JWT_PUBLIC_KEY or JWT_JWKS_URL" in AuthSettings(
-        jwt_enabled=True, algorithm="RS256"
-    ).problems()[0]
+    assert (
+        "needs JWT_PUBLIC_KEY or JWT_JWKS_URL"
+        in AuthSettings(jwt_enabled=True, algorithm="RS256").problems()[0]
+    )
     assert "must be one of" in AuthSettings(jwt_enabled=True, algorithm="none").problems()[0]
     for entry, expected in [
         ("just-a-token-without-colons", "NAME:ROLE:TOKEN"),

@@ -94,9 +94,7 @@ def _slow_body(url: str, statuses: Counter[str], stop: threading.Event) -> None:
 
 def _oversized(url: str, statuses: Counter[str]) -> None:
     with _connect(url) as sock:
-        sock.sendall(
-            b"POST /api/v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\n"
-        )
+        sock.sendall(b"POST /api/v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\n")
         statuses[f"oversized {_status_of(sock)}"] += 1
 
 
@@ -127,10 +125,19 @@ def test_slow_and_oversized_clients_leave_the_server_responsive_and_bounded(
     stop = threading.Event()
     peak = baseline
     threads = [
-        *(threading.Thread(target=_slow_headers, args=(url, statuses, stop)) for _ in range(SLOW_HEADERS)),
-        *(threading.Thread(target=_slow_body, args=(url, statuses, stop)) for _ in range(SLOW_BODIES)),
+        *(
+            threading.Thread(target=_slow_headers, args=(url, statuses, stop))
+            for _ in range(SLOW_HEADERS)
+        ),
+        *(
+            threading.Thread(target=_slow_body, args=(url, statuses, stop))
+            for _ in range(SLOW_BODIES)
+        ),
         *(threading.Thread(target=_oversized, args=(url, statuses)) for _ in range(OVERSIZED)),
-        *(threading.Thread(target=_large_push, args=(url, body, statuses)) for _ in range(LARGE_PUSHES)),
+        *(
+            threading.Thread(target=_large_push, args=(url, body, statuses))
+            for _ in range(LARGE_PUSHES)
+        ),
     ]
     for thread in threads:
         thread.start()
@@ -155,9 +162,9 @@ def test_slow_and_oversized_clients_leave_the_server_responsive_and_bounded(
             f"MiB before, peak {peak / MIB:.0f} MiB (bound {rss_bound / MIB:.0f} MiB); "
             f"{dict(sorted(statuses.items()))}"
         )
-    assert statuses[f"slow headers 408"] == SLOW_HEADERS
-    assert statuses[f"slow body 408"] == SLOW_BODIES
-    assert statuses[f"oversized 413"] == OVERSIZED
+    assert statuses["slow headers 408"] == SLOW_HEADERS
+    assert statuses["slow body 408"] == SLOW_BODIES
+    assert statuses["oversized 413"] == OVERSIZED
     pushes = {k: v for k, v in statuses.items() if k.startswith("large push")}
     assert set(pushes) <= {"large push 200", "large push 503"}
     assert pushes.get("large push 200", 0) >= 2

@@ -33,7 +33,9 @@ NOT_IMPLEMENTED = "/api/v1/migration/"
 
 @pytest.fixture(scope="module")
 def fuzzed_url(pg_dsn: str) -> Iterator[str]:
-    with ServerProcess(new_database(pg_dsn, "qs_fuzz"), env={"QUEEN_AUTH_TOKENS": TOKENS_ENV}) as server:
+    with ServerProcess(
+        new_database(pg_dsn, "qs_fuzz"), env={"QUEEN_AUTH_TOKENS": TOKENS_ENV}
+    ) as server:
         yield server.url
 
 

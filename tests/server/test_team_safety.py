@@ -90,8 +90,10 @@ def test_an_open_network_address_is_refused_without_authentication() -> None:
 def test_insecure_serves_the_network_address_and_warns(pg_dsn: str) -> None:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "queen_server", "--host", "0.0.0.0", "--port", str(port)]
-        + ["--dsn", new_database(pg_dsn), "--insecure"],
+        [
+            *(sys.executable, "-m", "queen_server", "--host", "0.0.0.0", "--port", str(port)),
+            *("--dsn", new_database(pg_dsn), "--insecure"),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -158,9 +160,14 @@ def test_a_stranger_cannot_ack_into_a_leased_partition(http: httpx.Client, queue
     assert batch[0]["error"] == "Invalid or expired lease"
     in_tx = http.post(
         "/api/v1/transaction",
-        json={"operations": [{"type": "ack", "transactionId": tenth_txn, "partitionId": partition}]},
+        json={
+            "operations": [{"type": "ack", "transactionId": tenth_txn, "partitionId": partition}]
+        },
     ).json()
-    assert (in_tx["success"], in_tx["error"]) == (False, "ACK operation failed: Invalid or expired lease")
+    assert (in_tx["success"], in_tx["error"]) == (
+        False,
+        "ACK operation failed: Invalid or expired lease",
+    )
     # the owner's lease is intact and nothing was skipped
     assert ack(http, first)["success"] is True
     assert data_of(pop(http, queue, batch=20)) == list(range(2, 11))
@@ -190,10 +197,12 @@ def test_retries_are_counted_per_message(http: httpx.Client, queue: str) -> None
 
 def test_a_missing_or_different_key_refuses_to_start(pg_dsn: str) -> None:
     dsn = new_database(pg_dsn)
-    with ServerProcess(dsn, env={"QUEEN_ENCRYPTION_KEY": KEY_1}) as server:
-        with httpx.Client(base_url=server.url) as client:
-            configure(client, "vault", encryptionEnabled=True)
-            push(client, "vault", [{"secret": 1}])
+    with (
+        ServerProcess(dsn, env={"QUEEN_ENCRYPTION_KEY": KEY_1}) as server,
+        httpx.Client(base_url=server.url) as client,
+    ):
+        configure(client, "vault", encryptionEnabled=True)
+        push(client, "vault", [{"secret": 1}])
     expected = PayloadCipher.from_hex(KEY_1).fingerprint
     assert [r["fingerprint"] for r in fetch(dsn, "SELECT * FROM queen.encryption_key")] == [
         expected
@@ -300,7 +309,7 @@ def test_huge_or_countless_headers_are_431(server_url: str) -> None:
 def test_a_body_shorter_than_its_length_is_408_and_closed(strict_url: str) -> None:
     answer = raw_exchange(
         strict_url,
-        b"POST /api/v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"items\"",
+        b'POST /api/v1/push HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"items"',
     )
     assert answer.startswith(b"HTTP/1.1 408 ")
     assert b"connection: close" in answer
@@ -419,7 +428,7 @@ def test_a_database_migrated_by_a_newer_version_is_refused(fresh_dsn: str) -> No
         "INSERT INTO queen.schema_migrations (kind, name, checksum) "
         "VALUES ('migration', '9999_from_the_future.sql', 'x')",
     )
-    with pytest.raises(db.SchemaTooNew, match="9999_from_the_future.sql"):
+    with pytest.raises(db.SchemaTooNew, match=r"9999_from_the_future\.sql"):
         _migrate(fresh_dsn)
     refused = ServerProcess(fresh_dsn, startup_timeout=30)
     with pytest.raises(ServerStartError, match="migrated by a newer queen-server"):
@@ -427,7 +436,9 @@ def test_a_database_migrated_by_a_newer_version_is_refused(fresh_dsn: str) -> No
 
 
 def test_route_modules_hold_no_sql() -> None:
-    statement = re.compile(r"""["'](\s*)(SELECT|INSERT INTO|UPDATE queen|DELETE FROM|WITH \w+ AS)\b""")
+    statement = re.compile(
+        r"""["'](\s*)(SELECT|INSERT INTO|UPDATE queen|DELETE FROM|WITH \w+ AS)\b"""
+    )
     routes = Path(sql.__file__).parent / "routes"
     offenders = [
         f"{path.name}:{number}"
