@@ -3,8 +3,12 @@ the clients' ``bearer_token`` (async under asyncio and trio, and sync)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -184,3 +188,43 @@ def test_local_server_sync_with_auth_refuses_bad_roles(pg_dsn: str) -> None:
 
 def _items(queue: str) -> dict[str, Any]:
     return {"items": [{"queue": queue, "payload": {"n": 1}}]}
+
+
+PLUGIN_SUITE_CONFTEST = """
+import pytest
+
+@pytest.fixture(scope="session")
+def queen_auth_token():
+    return "plugin-token-0123456789"
+"""
+
+PLUGIN_SUITE_TESTS = """
+import httpx
+
+
+def test_the_server_wants_the_token(queen_url):
+    assert httpx.get(queen_url + "/api/v1/resources/queues").status_code == 401
+
+
+def test_the_fixtures_send_it(queen_sync_client, queen_queue_name):
+    q = queen_queue_name("guarded")
+    queen_sync_client.queue(q).push([{"data": 1}])
+    (message,) = queen_sync_client.queue(q).pop()
+    assert message["producerSub"] == "admin"
+"""
+
+
+def test_the_plugin_serves_an_authenticated_session(tmp_path: Path, pg_dsn: str) -> None:
+    (tmp_path / "conftest.py").write_text(PLUGIN_SUITE_CONFTEST)
+    (tmp_path / "test_guarded.py").write_text(PLUGIN_SUITE_TESTS)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTEST_ADDOPTS", "QUEEN_TEST_URL")}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**env, "QUEEN_TEST_PG_DSN": new_database(pg_dsn)},
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "2 passed" in done.stdout

@@ -50,7 +50,8 @@ def run_pytest(folder: Path, env: dict[str, str]) -> subprocess.CompletedProcess
         capture_output=True,
         text=True,
         cwd=folder,
-        env={**os.environ, **env},
+        # a user's suite: not our options (a --basetemp of ours would hold its cwd)
+        env={**{k: v for k, v in os.environ.items() if k != "PYTEST_ADDOPTS"}, **env},
         timeout=300,
     )
 
