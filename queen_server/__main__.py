@@ -108,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             log.error("%s", problem)
         return 2
+    auth = settings.auth
+    if auth.jwt_enabled and auth.algorithm in ("HS256", "auto") and 0 < len(auth.secret) < 32:
+        log.warning("JWT_SECRET is shorter than 32 bytes: HS256 tokens are easier to forge")
     if settings.insecure and not settings.auth.enabled:
         log.warning(
             "serving WITHOUT authentication (--insecure): anyone who can reach %s:%s can "
