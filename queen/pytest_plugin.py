@@ -11,7 +11,10 @@ its fixtures, and serves the whole session:
 * ``queen_queue_name`` (per test): ``queen_queue_name("orders")`` gives a queue name unique to
   the test; those queues are deleted after it;
 * ``queen_pg_dsn`` (session): the database ``queen_url``'s server uses — override it in your
-  ``conftest.py`` to share a database you already start.
+  ``conftest.py`` to share a database you already start;
+* ``queen_auth_token`` (session): ``None`` by default; override it to return a token (16
+  characters or more) and the local server only accepts that token (role ``admin``), while
+  ``queen_client``, ``queen_sync_client`` and ``queen_queue_name`` send it.
 
 Starting a local server needs the ``server`` extra (``pip install 'queen-mq[server]'``); the
 plugin itself does not. Without the extra, a test using ``queen_url`` (or a fixture built on
@@ -46,7 +49,13 @@ def queen_pg_dsn() -> str | None:
 
 
 @pytest.fixture(scope="session")
-def queen_url(queen_pg_dsn: str | None) -> Iterator[str]:
+def queen_auth_token() -> str | None:
+    """The bearer token of ``queen_url``'s server (None: no authentication)."""
+    return None
+
+
+@pytest.fixture(scope="session")
+def queen_url(queen_pg_dsn: str | None, queen_auth_token: str | None) -> Iterator[str]:
     """Base URL of a Queen server for the whole session (started on first use)."""
     external = os.environ.get(URL_ENV)
     if external:
@@ -58,13 +67,14 @@ def queen_url(queen_pg_dsn: str | None) -> Iterator[str]:
     if problem:
         # an error, not a skip: a run without the extra must not look green
         pytest.fail(f"{problem} (or set {URL_ENV} to a running Queen server)", pytrace=False)
-    with local_server_sync(dsn=queen_pg_dsn) as url:
+    auth = {queen_auth_token: "admin"} if queen_auth_token else None
+    with local_server_sync(dsn=queen_pg_dsn, auth=auth) as url:
         yield url
 
 
 @pytest.fixture
 def queen_queue_name(
-    request: pytest.FixtureRequest, queen_url: str
+    request: pytest.FixtureRequest, queen_url: str, queen_auth_token: str | None
 ) -> Iterator[Callable[..., str]]:
     """``queen_queue_name("orders")`` → a queue name unique to this test (deleted after it)."""
     from queen.testing import unique_name
@@ -80,7 +90,7 @@ def queen_queue_name(
     if names:
         from queen.sync import Queen as SyncQueen
 
-        with SyncQueen(queen_url, retry_attempts=1) as client:
+        with SyncQueen(queen_url, retry_attempts=1, bearer_token=queen_auth_token) as client:
             for name in names:
                 # best effort: the test may have deleted it already
                 with contextlib.suppress(Exception):
@@ -88,18 +98,20 @@ def queen_queue_name(
 
 
 @pytest.fixture
-async def queen_client(queen_url: str, anyio_backend: Any) -> AsyncIterator[Queen]:
+async def queen_client(
+    queen_url: str, queen_auth_token: str | None, anyio_backend: Any
+) -> AsyncIterator[Queen]:
     """An open async client on ``queen_url``, closed after the test."""
     from queen import Queen
 
-    async with Queen(queen_url) as client:
+    async with Queen(queen_url, bearer_token=queen_auth_token) as client:
         yield client
 
 
 @pytest.fixture
-def queen_sync_client(queen_url: str) -> Iterator[SyncQueen]:
+def queen_sync_client(queen_url: str, queen_auth_token: str | None) -> Iterator[SyncQueen]:
     """An open blocking client on ``queen_url``, closed after the test."""
     from queen.sync import Queen as SyncQueen
 
-    with SyncQueen(queen_url) as client:
+    with SyncQueen(queen_url, bearer_token=queen_auth_token) as client:
         yield client

@@ -13,6 +13,15 @@ by ``dsn`` / the ``QUEEN_TEST_PG_DSN`` environment variable. Needs the ``server`
 (``queen_server.extra.ServerExtraMissing``) saying so. Importing ``queen`` or this module
 never needs it.
 
+An authenticated server: ``auth={"<token>": "<role>"}`` accepts each token (at least 16
+characters) with its role (``admin``, ``read-write`` or ``read-only``); clients then pass
+``bearer_token=``:
+
+    async with queen.testing.local_server(auth={TOKEN: "admin"}) as url:
+        async with queen.Queen(url, bearer_token=TOKEN) as client: ...
+
+(JWTs: pass upstream's ``JWT_*`` variables in ``env``.)
+
 The pytest plugin (``queen.pytest_plugin``, active once queen-mq is installed) offers these
 as fixtures: ``queen_url``, ``queen_client``, ``queen_sync_client``, ``queen_queue_name``.
 """
@@ -43,20 +52,35 @@ def _missing_server_extra() -> str | None:
     return extra.message(absent) if absent else None
 
 
+def _auth_env(auth: Mapping[str, str] | None) -> dict[str, str]:
+    """``auth`` (token → role) as the server's ``QUEEN_AUTH_TOKENS`` (each named after its
+    role: that name is the ``producerSub`` of its pushes)."""
+    if not auth:
+        return {}
+    for token, role in auth.items():
+        if "," in token or not token.strip():
+            raise ValueError("auth tokens must be non-empty and hold no comma")
+        if role not in ("admin", "read-write", "read-only"):
+            raise ValueError(f"auth role must be admin, read-write or read-only, got {role!r}")
+    return {"QUEEN_AUTH_TOKENS": ",".join(f"{role}:{role}:{t}" for t, role in auth.items())}
+
+
 def _server(
     dsn: str | None,
     data_dir: str | Path | None,
     env: Mapping[str, str] | None,
     startup_timeout: float,
+    auth: Mapping[str, str] | None = None,
 ) -> ServerProcess:
     from queen_server import extra  # the package is always installed...
     from queen_server.launch import ServerProcess
 
     extra.require()  # ...but its dependencies only with the server extra
+    merged = {**(env or {}), **_auth_env(auth)}
     return ServerProcess(
         dsn or os.environ.get(DSN_ENV) or None,
         data_dir=data_dir,
-        env=dict(env) if env else None,
+        env=merged or None,
         startup_timeout=startup_timeout,
     )
 
@@ -68,15 +92,18 @@ async def local_server(
     data_dir: str | Path | None = None,
     env: Mapping[str, str] | None = None,
     startup_timeout: float = 90.0,
+    auth: Mapping[str, str] | None = None,
 ) -> AsyncIterator[str]:
     """Run a ``queen_server`` on a free port for the block; yields its base URL.
 
     ``dsn``: PostgreSQL to use (default ``$QUEEN_TEST_PG_DSN``, else an embedded PostgreSQL in
     ``data_dir`` or a temporary directory). ``env``: extra environment for the server
-    (e.g. ``QUEEN_ENCRYPTION_KEY``). Works under asyncio and trio. Raises ``ImportError``
-    (``queen_server.extra.ServerExtraMissing``) when the ``server`` extra is not installed.
+    (e.g. ``QUEEN_ENCRYPTION_KEY``). ``auth``: token → role (``admin``, ``read-write``,
+    ``read-only``); the server then refuses requests without one of these tokens. Works under
+    asyncio and trio. Raises ``ImportError`` (``queen_server.extra.ServerExtraMissing``) when
+    the ``server`` extra is not installed.
     """
-    async with _server(dsn, data_dir, env, startup_timeout) as server:
+    async with _server(dsn, data_dir, env, startup_timeout, auth) as server:
         yield server.url
 
 
@@ -87,9 +114,10 @@ def local_server_sync(
     data_dir: str | Path | None = None,
     env: Mapping[str, str] | None = None,
     startup_timeout: float = 90.0,
+    auth: Mapping[str, str] | None = None,
 ) -> Iterator[str]:
     """The blocking twin of :func:`local_server`: ``with local_server_sync() as url:``."""
-    with _server(dsn, data_dir, env, startup_timeout) as server:
+    with _server(dsn, data_dir, env, startup_timeout, auth) as server:
         yield server.url
 
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import logging
 import os
 import sys
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from queen_server import __version__, extra
+from queen_server.auth_settings import AuthSettingsError
 from queen_server.config import (
     DEFAULT_HOST,
     DEFAULT_PORT,
@@ -19,8 +20,10 @@ from queen_server.config import (
     ENV_DATA_DIR,
     ENV_DSN,
     Settings,
+    SettingsError,
     default_data_dir,
 )
+from queen_server.options import add_team_options, apply_team_options
 
 log = logging.getLogger("queen_server")
 
@@ -61,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         f"(env {ENV_CONSOLE_API}; default: this server)",
     )
     parser.add_argument("--version", action="version", version=f"queen-server {__version__}")
+    add_team_options(parser)
     return parser
 
 
@@ -68,6 +72,16 @@ def _describe_dsn(dsn: str) -> str:
     parts = urlsplit(dsn)
     host = parts.hostname or "local socket"
     return f"PostgreSQL at {host}{parts.path or ''}"
+
+
+def _describe_auth(settings: Settings) -> str:
+    auth = settings.auth
+    kinds = []
+    if auth.jwt_enabled:
+        kinds.append(f"JWT {auth.algorithm}")
+    if auth.tokens:
+        kinds.append(f"{len(auth.tokens)} token{'' if len(auth.tokens) == 1 else 's'}")
+    return "auth: " + (" + ".join(kinds) if kinds else "off")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,6 +112,28 @@ def main(argv: list[str] | None = None) -> int:
         log.error("%s", exc)
         return 2
 
+    try:
+        base = Settings.from_env(host=args.host, port=args.port, log_level=args.log_level)
+        settings = apply_team_options(base, args)
+    except (SettingsError, AuthSettingsError) as exc:
+        log.error("%s", exc)
+        return 2
+    problems = settings.problems()
+    if problems:
+        for problem in problems:
+            log.error("%s", problem)
+        return 2
+    auth = settings.auth
+    if auth.jwt_enabled and auth.algorithm in ("HS256", "auto") and 0 < len(auth.secret) < 32:
+        log.warning("JWT_SECRET is shorter than 32 bytes: HS256 tokens are easier to forge")
+    if settings.insecure and not settings.auth.enabled:
+        log.warning(
+            "serving WITHOUT authentication (--insecure): anyone who can reach %s:%s can "
+            "read, write and delete every queue",
+            args.host,
+            args.port,
+        )
+
     from queen_server.embedded import EmbeddedPostgres
     from queen_server.server import run_single, run_workers
 
@@ -113,12 +149,12 @@ def main(argv: list[str] | None = None) -> int:
         where = f"embedded PostgreSQL in {embedded.pgdata}"
     else:
         where = _describe_dsn(dsn)
-    settings = Settings.from_env(dsn=dsn, host=args.host, port=args.port, log_level=args.log_level)
-    settings = dataclasses.replace(settings, console_api=console_api)
+    settings = replace(settings, dsn=dsn, console_api=console_api)
     host = f"[{args.host}]" if ":" in args.host else args.host
     banner = (
         f"queen-server {__version__} listening on http://{host}:{args.port} "
-        f"({where}, {args.workers} worker{'' if args.workers == 1 else 's'})"
+        f"({where}, {args.workers} worker{'' if args.workers == 1 else 's'}, "
+        f"{_describe_auth(settings)})"
     )
     try:
         if args.workers == 1:

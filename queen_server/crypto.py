@@ -8,10 +8,14 @@ the GCM nonce is the first 12 bytes of the 16-byte ``iv``.
 from __future__ import annotations
 
 import base64
+import binascii
+import hashlib
+import hmac
 import os
 from typing import Any
 
 import orjson
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 ENV_KEY = "QUEEN_ENCRYPTION_KEY"
@@ -20,6 +24,10 @@ _TAG_BYTES = 16
 
 class EncryptionKeyError(ValueError):
     """The configured key is not 64 hex characters."""
+
+
+class DecryptError(ValueError):
+    """A stored payload cannot be decrypted with this server's key (or it has none)."""
 
 
 class PayloadCipher:
@@ -31,6 +39,10 @@ class PayloadCipher:
                 f"{ENV_KEY} must be 32 bytes (64 hex characters), got {len(key)}"
             )
         self._aead = AESGCM(key)
+        #: identifies the key without revealing it (recorded in the database)
+        self.fingerprint = hmac.new(
+            key, b"queen encryption key fingerprint", hashlib.sha256
+        ).hexdigest()[:32]
 
     @classmethod
     def from_hex(cls, hex_key: str) -> PayloadCipher:
@@ -61,6 +73,14 @@ class PayloadCipher:
         """The original payload from its stored shape (returned unchanged if not that shape)."""
         if not isinstance(stored, dict) or not {"encrypted", "iv", "authTag"} <= stored.keys():
             return stored
-        iv = base64.b64decode(stored["iv"])
-        sealed = base64.b64decode(stored["encrypted"]) + base64.b64decode(stored["authTag"])
-        return orjson.loads(self._aead.decrypt(iv[:12], sealed, None))
+        try:
+            iv = base64.b64decode(stored["iv"])
+            sealed = base64.b64decode(stored["encrypted"]) + base64.b64decode(stored["authTag"])
+            return orjson.loads(self._aead.decrypt(iv[:12], sealed, None))
+        except InvalidTag:
+            raise DecryptError(
+                f"encrypted with another key than this server's {ENV_KEY} "
+                f"(fingerprint {self.fingerprint})"
+            ) from None
+        except (binascii.Error, TypeError, ValueError) as exc:
+            raise DecryptError(f"not a readable encrypted payload: {exc}") from None

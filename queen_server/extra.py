@@ -12,8 +12,15 @@ from __future__ import annotations
 
 import importlib.util
 
-#: the top-level modules of the ``server`` extra's packages (pyproject.toml)
-MODULES = ("asyncpg", "cryptography", "pgserver", "platformdirs", "uvicorn")
+#: the ``server`` extra's packages (pyproject.toml) → the top-level module each installs
+MODULES = {
+    "asyncpg": "asyncpg",
+    "cryptography": "cryptography",
+    "pgserver": "pgserver",
+    "platformdirs": "platformdirs",
+    "pyjwt": "jwt",
+    "uvicorn": "uvicorn",
+}
 INSTALL = "pip install 'queen-mq[server]'"
 
 
@@ -23,7 +30,7 @@ class ServerExtraMissing(ImportError):
 
 def missing() -> list[str]:
     """The modules of the extra that cannot be imported (found without importing them)."""
-    return [module for module in MODULES if importlib.util.find_spec(module) is None]
+    return [module for module in MODULES.values() if importlib.util.find_spec(module) is None]
 
 
 def message(absent: list[str]) -> str:

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 import orjson
 
-from queen_server import db, retention
+from queen_server import db, retention, sql
 from queen_server.context import ServerContext
 from queen_server.pushing import PushBatch, write_batch
+
+QUERIES = sql.queries("jobs")
 
 log = logging.getLogger("queen_server.jobs")
 
@@ -35,27 +37,24 @@ class PeriodicJob:
     run: Job
 
 
+MAINTENANCE_SQL = QUERIES["maintenance"]
+BUFFERED_PUSHES_SQL = QUERIES["buffered_pushes"]
+
+
 async def replay_push_buffer(ctx: ServerContext) -> None:
     """Move pushes parked during maintenance mode into the queues, oldest first.
 
     Each batch is pushed and removed from the buffer in one transaction, so a failure leaves
     the buffer intact; transactionIds are kept (dedup holds), message ids are new.
     """
-    if await ctx.pool.fetchval("SELECT queen.flag('maintenance_mode')"):
+    if await ctx.pool.fetchval(MAINTENANCE_SQL):
         return
     async with db.advisory_lock(ctx.pool, BUFFER_REPLAY_LOCK) as won:
         if not won:
             return
         while True:
             async with ctx.pool.acquire() as conn, conn.transaction():
-                rows = await conn.fetch(
-                    """
-                    SELECT id, queue_name, partition_name, transaction_id, trace_id,
-                           payload::text AS payload, is_encrypted, producer_sub
-                    FROM queen.push_buffer ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
-                    """,
-                    REPLAY_BATCH,
-                )
+                rows = await conn.fetch(BUFFERED_PUSHES_SQL, REPLAY_BATCH)
                 if not rows:
                     return
                 batch = PushBatch()

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -45,7 +46,8 @@ def _healthy(host: str, port: int) -> bool:
     conn = http.client.HTTPConnection(host, port, timeout=2)
     try:
         conn.request("GET", "/health")
-        return conn.getresponse().status == 200
+        # 401/403: up, with /health taken out of the authentication skip list
+        return conn.getresponse().status in (200, 401, 403)
     except OSError:
         return False
     finally:
@@ -66,6 +68,7 @@ class ServerProcess:
         log_level: str = "warning",
         env: dict[str, str] | None = None,
         startup_timeout: float = 90.0,
+        args: Sequence[str] = (),
     ) -> None:
         self.dsn = dsn
         self.host = host
@@ -75,6 +78,8 @@ class ServerProcess:
         self.log_level = log_level
         self.env = env
         self.startup_timeout = startup_timeout
+        #: extra command-line options (e.g. ``["--max-body-bytes", "1000"]``)
+        self.args = list(args)
         self._proc: subprocess.Popen[bytes] | None = None
         self._log_path: Path | None = None
         self._temp_dir: str | None = None
@@ -124,6 +129,7 @@ class ServerProcess:
                 str(self.workers),
             ]
             cmd += ["--dsn", self.dsn] if self.dsn else ["--data-dir", str(data_dir)]
+            cmd += self.args
             env = {**os.environ, **(self.env or {})}
             env.pop("QUEEN_PG_DSN", None) if not self.dsn else None
             with open(self._log_path, "ab") as log_file:

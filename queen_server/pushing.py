@@ -13,11 +13,11 @@ from typing import Any
 import asyncpg
 import orjson
 
-from queen_server import ids
+from queen_server import ids, sql
 
-PUSH_SQL = (
-    "SELECT buffered, partition_ids, dup_items, dup_ids FROM queen.push_batch($1, $2, $3, $4)"
-)
+QUERIES = sql.queries("pushing")
+
+PUSH_SQL = QUERIES["push"]
 
 
 class PushBatch:

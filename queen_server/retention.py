@@ -25,8 +25,10 @@ from dataclasses import dataclass
 
 import asyncpg
 
-from queen_server import db
+from queen_server import db, sql
 from queen_server.context import ServerContext
+
+QUERIES = sql.queries("retention")
 
 log = logging.getLogger("queen_server.retention")
 
@@ -72,19 +74,25 @@ class RetentionSettings:
 
 SETTINGS = RetentionSettings.from_env()
 
+RETENTION_SQL = QUERIES["retention"]
+COMPLETED_RETENTION_SQL = QUERIES["completed_retention"]
+EVICTION_SQL = QUERIES["eviction"]
+PARTITION_CLEANUP_SQL = QUERIES["partition_cleanup"]
+RECORD_EVENT_SQL = QUERIES["record_event"]
+FORGET_EVENTS_SQL = QUERIES["forget_events"]
+
 
 async def _delete_batches(
-    conn: asyncpg.Connection, function: str, kind: str, batch: int, max_batches: int
+    conn: asyncpg.Connection, query: str, kind: str, batch: int, max_batches: int
 ) -> int:
-    """Call a ``queen.*_delete(batch)`` function until it runs dry; record what went."""
+    """Run a ``queen.*_delete(batch)`` query until it runs dry; record what went."""
     total = 0
     for _ in range(max_batches):
         async with conn.transaction():
-            rows = await conn.fetch(f"SELECT * FROM queen.{function}($1)", batch)
+            rows = await conn.fetch(query, batch)
             if rows:
                 await conn.executemany(
-                    "INSERT INTO queen.retention_events (queue_name, kind, messages) "
-                    "VALUES ($1, $2, $3)",
+                    RECORD_EVENT_SQL,
                     [(r["queue_name"], kind, r["deleted"]) for r in rows],
                 )
         removed = sum(int(r["deleted"]) for r in rows)
@@ -103,24 +111,18 @@ async def run_retention(ctx: ServerContext, settings: RetentionSettings = SETTIN
             return
         async with ctx.pool.acquire() as conn:
             batch = settings.retention_batch
-            await _delete_batches(conn, "retention_delete", "retention", batch, MAX_BATCHES_PER_RUN)
+            await _delete_batches(conn, RETENTION_SQL, "retention", batch, MAX_BATCHES_PER_RUN)
             await _delete_batches(
                 conn,
-                "completed_retention_delete",
+                COMPLETED_RETENTION_SQL,
                 "completed_retention",
                 batch,
                 MAX_BATCHES_PER_RUN,
             )
-            removed = await conn.fetchval(
-                "SELECT queen.partition_cleanup($1)", settings.partition_cleanup_days
-            )
+            removed = await conn.fetchval(PARTITION_CLEANUP_SQL, settings.partition_cleanup_days)
             if removed:
                 log.info("partition cleanup removed %d idle partitions", removed)
-            await conn.execute(
-                "DELETE FROM queen.retention_events "
-                "WHERE created_at < now() - make_interval(secs => $1)",
-                settings.metrics_retention_days * 86400,
-            )
+            await conn.execute(FORGET_EVENTS_SQL, settings.metrics_retention_days * 86400)
 
 
 async def run_eviction(ctx: ServerContext, settings: RetentionSettings = SETTINGS) -> None:
@@ -129,4 +131,4 @@ async def run_eviction(ctx: ServerContext, settings: RetentionSettings = SETTING
         if not won:
             return
         async with ctx.pool.acquire() as conn:
-            await _delete_batches(conn, "eviction_delete", "eviction", settings.eviction_batch, 1)
+            await _delete_batches(conn, EVICTION_SQL, "eviction", settings.eviction_batch, 1)

@@ -25,6 +25,7 @@ import uvicorn
 
 from queen_server.app import QueenApp
 from queen_server.config import Settings
+from queen_server.protocol import protocol_class
 
 log = logging.getLogger("queen_server")
 
@@ -76,7 +77,8 @@ def _config(app: QueenApp, settings: Settings) -> uvicorn.Config:
         host=settings.host,
         port=settings.port,
         loop="uvloop",
-        http="httptools",
+        http=protocol_class(settings.limits),
+        ws="none",
         lifespan="on",
         access_log=False,
         server_header=False,

@@ -1,15 +1,15 @@
 -- Timestamp rendering shared by every endpoint: always UTC with a literal Z.
-CREATE OR REPLACE FUNCTION queen.fmt_ms(ts timestamptz) RETURNS text
+CREATE FUNCTION queen.fmt_ms(ts timestamptz) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
 $$;
 
-CREATE OR REPLACE FUNCTION queen.fmt_us(ts timestamptz) RETURNS text
+CREATE FUNCTION queen.fmt_us(ts timestamptz) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
 $$;
 
-CREATE OR REPLACE FUNCTION queen.fmt_s(ts timestamptz) RETURNS text
+CREATE FUNCTION queen.fmt_s(ts timestamptz) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
 $$;
@@ -17,7 +17,7 @@ $$;
 -- A cluster-wide boolean switch from system_state (false when never set).
 -- PL/pgSQL, not SQL: an SQL function with a subquery is not inlined, and is parsed and
 -- planned again in every transaction that calls it; PL/pgSQL keeps the plan per session.
-CREATE OR REPLACE FUNCTION queen.flag(p_key text) RETURNS boolean
+CREATE FUNCTION queen.flag(p_key text) RETURNS boolean
 LANGUAGE plpgsql STABLE AS $$
 BEGIN
     RETURN COALESCE((SELECT value = 'true'::jsonb FROM queen.system_state WHERE key = p_key),
@@ -26,7 +26,7 @@ END;
 $$;
 
 -- Create the queues a push names, with namespace/task derived from the dotted name.
-CREATE OR REPLACE FUNCTION queen.ensure_queues(p_names text[]) RETURNS void
+CREATE FUNCTION queen.ensure_queues(p_names text[]) RETURNS void
 LANGUAGE sql AS $$
     INSERT INTO queen.queues (name, namespace, task)
     SELECT n, split_part(n, '.', 1), split_part(n, '.', 2)

@@ -10,11 +10,6 @@
 -- Plans: every statement is an index probe or a join of the small per-call inputs, whatever
 -- the table statistics say, so PL/pgSQL's cached generic plans fit every batch size.
 
--- an intermediate version of the server called this with per-item arrays
-DROP FUNCTION IF EXISTS queen.push_messages(
-    text[], text[], integer[], integer[], integer[], text[], uuid[], jsonb[], boolean[], uuid[],
-    text[]);
-
 -- The items of a push, one row each, from the JSON document the server sends:
 --   {"txn": [transactionId, ...], "mid": [messageId, ...], "payload": [payload, ...],
 --    and where not all defaults: "trace": [traceId|null, ...], "enc": [bool, ...],
@@ -23,7 +18,7 @@ DROP FUNCTION IF EXISTS queen.push_messages(
 -- One JSON text is much cheaper to send than a dozen typed arrays: asyncpg encodes array
 -- elements one at a time, orjson writes the whole document in one call.
 -- (An SQL function the planner inlines into the calling query.)
-CREATE OR REPLACE FUNCTION queen.push_items(p_items jsonb)
+CREATE FUNCTION queen.push_items(p_items jsonb)
 RETURNS TABLE (ord bigint, grp integer, rnk integer, txn text, mid uuid, payload jsonb,
                trace uuid, enc boolean, sub text)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -46,7 +41,7 @@ $$;
 -- the same order), decide every item under the locks (the first item of its transactionId
 -- that is not stored yet is queued, every other one duplicates the stored or the first
 -- message), then allocate exactly as many seqs as there are messages to insert.
-CREATE OR REPLACE FUNCTION queen.push_batch_dedup(
+CREATE FUNCTION queen.push_batch_dedup(
     p_queues text[],
     p_partitions text[],
     p_items jsonb,
@@ -119,7 +114,7 @@ $$;
 -- Answer: buffered (parked in maintenance mode), else the partition id of each group and the
 -- duplicates as (0-based item index, id of the message it duplicates); the caller knows the
 -- rest of the answer.
-CREATE OR REPLACE FUNCTION queen.push_batch(
+CREATE FUNCTION queen.push_batch(
     p_queues text[],
     p_partitions text[],
     p_counts integer[],
@@ -237,7 +232,7 @@ $$;
 -- queen.push_batch for SQL callers: per-item arrays in, upstream's push answer out (the body
 -- is NULL when the items were parked), and consumers are woken at commit. Message ids are
 -- the caller's; p_producer_subs may be NULL.
-CREATE OR REPLACE FUNCTION queen.push_messages(
+CREATE FUNCTION queen.push_messages(
     p_queues text[],
     p_partitions text[],
     p_txn_ids text[],

@@ -1,7 +1,7 @@
 -- Decide where a group with no cursor on a partition starts reading (protocol §4.4).
 -- Returns the seq after which delivery starts, and whether it came from a subscription
 -- timestamp (then an empty claim persists it as the cursor).
-CREATE OR REPLACE FUNCTION queen.subscription_start(
+CREATE FUNCTION queen.subscription_start(
     p_queue text, p_queue_id uuid, p_partition_id uuid, p_partition_name text, p_group text,
     p_specific boolean, p_sub_new boolean, p_sub_from timestamptz,
     OUT start_seq bigint, OUT from_subscription boolean)
@@ -61,7 +61,7 @@ $$;
 
 -- Read from one claimed partition (cursor row locked by the caller) and do the bookkeeping.
 -- Returns the seqs delivered, in order.
-CREATE OR REPLACE FUNCTION queen.claim_partition(
+CREATE FUNCTION queen.claim_partition(
     p_queue text, p_queue_id uuid, p_partition_id uuid, p_partition_name text, p_group text,
     p_specific boolean, p_budget integer, p_lease_id text, p_lease_seconds integer,
     p_delay integer, p_auto_ack boolean, p_sub_new boolean, p_sub_from timestamptz,
@@ -136,7 +136,7 @@ $$;
 -- Pop: `p_partition` NULL = any partition of the queue (wildcard route).
 -- Returns status 'ok' (messages delivered), 'empty' (nothing delivered: the body says why) or
 -- 'paused' (pop maintenance mode), plus the response body.
-CREATE OR REPLACE FUNCTION queen.pop_messages(
+CREATE FUNCTION queen.pop_messages(
     p_queue text,
     p_partition text,
     p_group text,

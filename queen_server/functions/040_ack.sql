@@ -2,7 +2,12 @@
 -- order); the cursor row of each (partition, group) is locked once, its state is carried in
 -- variables while that group's items are applied, and written back once.
 -- `p_errors` NULL elements mean "no error text given" (dead letters then say 'Retries exhausted').
-CREATE OR REPLACE FUNCTION queen.ack_messages(
+--
+-- Beyond upstream: while the (partition, group) is leased, an ack must carry that lease's id
+-- (an ack without one would free the owner's lease and move the cursor for it); and retries
+-- are counted per message (`retry_seq` names the message `batch_retry_count` belongs to), so
+-- one poison message does not spend the next one's retries.
+CREATE FUNCTION queen.ack_messages(
     p_txn_ids text[],
     p_partition_ids uuid[],
     p_statuses text[],
@@ -32,6 +37,9 @@ DECLARE
     s_batch_size integer;
     s_acked integer;
     s_retry integer;
+    s_retry_seq bigint;
+    v_tries integer;
+    v_leased boolean;
     v_ok boolean;
     v_err text;
     v_released boolean;
@@ -68,7 +76,7 @@ BEGIN
                        total_messages_consumed = s_total, total_batches_consumed = s_batches,
                        last_consumed_at = s_consumed_at, worker_id = s_worker,
                        lease_expires_at = s_expires, batch_size = s_batch_size,
-                       acked_count = s_acked, batch_retry_count = s_retry
+                       acked_count = s_acked, batch_retry_count = s_retry, retry_seq = s_retry_seq
                  WHERE partition_id = cur_pid AND consumer_group = cur_grp;
             END IF;
             cur_pid := r.pid;
@@ -78,9 +86,9 @@ BEGIN
             SELECT c.last_consumed_seq, c.last_consumed_id, c.last_consumed_created_at,
                    c.total_messages_consumed, c.total_batches_consumed, c.last_consumed_at,
                    c.worker_id, c.lease_expires_at, c.batch_size, c.acked_count,
-                   c.batch_retry_count
+                   c.batch_retry_count, c.retry_seq
               INTO s_seq, s_id, s_created, s_total, s_batches, s_consumed_at, s_worker,
-                   s_expires, s_batch_size, s_acked, s_retry
+                   s_expires, s_batch_size, s_acked, s_retry, s_retry_seq
               FROM queen.partition_consumers c
              WHERE c.partition_id = r.pid AND c.consumer_group = r.grp
              FOR UPDATE;
@@ -92,13 +100,14 @@ BEGIN
         v_released := false;
         v_dlq := false;
         v_status := CASE WHEN r.st = 'success' THEN 'completed' ELSE r.st END;
+        v_leased := s_found AND s_worker IS NOT NULL AND s_expires IS NOT NULL
+                    AND s_expires > v_now;
 
         IF r.seq IS NULL THEN
             v_ok := false;
             v_err := 'Message not found';
-        ELSIF r.lease IS NOT NULL AND r.lease <> ''
-              AND NOT (s_found AND s_worker IS NOT DISTINCT FROM r.lease
-                       AND s_expires IS NOT NULL AND s_expires > v_now) THEN
+        ELSIF (COALESCE(r.lease, '') <> '' AND NOT (v_leased AND s_worker = r.lease))
+              OR (COALESCE(r.lease, '') = '' AND v_leased) THEN
             v_ok := false;
             v_err := 'Invalid or expired lease';
         ELSIF v_status = 'completed' THEN
@@ -126,10 +135,13 @@ BEGIN
                 v_released := NULL;
             END IF;
         ELSIF v_status IN ('failed', 'dlq') THEN
-            IF v_status = 'failed' AND s_found AND s_retry < r.retry_limit THEN
+            -- the retries this message has had (a count kept for another message is not its)
+            v_tries := CASE WHEN s_found AND s_retry_seq = r.seq THEN s_retry ELSE 0 END;
+            IF v_status = 'failed' AND s_found AND v_tries < r.retry_limit THEN
                 -- retry: the whole rest of the batch comes back on the next claim
                 IF s_expires IS NOT NULL AND s_expires > v_now THEN
-                    s_retry := s_retry + 1;
+                    s_retry := v_tries + 1;
+                    s_retry_seq := r.seq;
                     s_worker := NULL; s_expires := NULL; s_batch_size := 0; s_acked := 0;
                     s_dirty := true;
                 END IF;
@@ -139,7 +151,10 @@ BEGIN
                     (message_id, partition_id, transaction_id, consumer_group, error_message,
                      retry_count, original_created_at)
                 VALUES (r.mid, r.pid, r.txn, r.grp, COALESCE(r.err, 'Retries exhausted'),
-                        COALESCE(CASE WHEN s_found THEN s_retry END, 0), r.mcreated);
+                        v_tries, r.mcreated);
+                IF s_found AND s_retry_seq = r.seq THEN
+                    s_retry := 0; s_retry_seq := NULL;
+                END IF;
                 IF s_found THEN
                     s_seq := r.seq; s_id := r.mid; s_created := r.mcreated;
                     s_acked := s_acked + 1;
@@ -175,7 +190,7 @@ BEGIN
                total_messages_consumed = s_total, total_batches_consumed = s_batches,
                last_consumed_at = s_consumed_at, worker_id = s_worker,
                lease_expires_at = s_expires, batch_size = s_batch_size,
-               acked_count = s_acked, batch_retry_count = s_retry
+               acked_count = s_acked, batch_retry_count = s_retry, retry_seq = s_retry_seq
          WHERE partition_id = cur_pid AND consumer_group = cur_grp;
     END IF;
 

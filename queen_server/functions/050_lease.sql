@@ -1,6 +1,6 @@
 -- Extend every live lease with this id to at least now + seconds (never shortens, never
 -- revives an expired lease). Answers upstream's one-element array.
-CREATE OR REPLACE FUNCTION queen.extend_lease(p_lease_id text, p_seconds integer)
+CREATE FUNCTION queen.extend_lease(p_lease_id text, p_seconds integer)
 RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE

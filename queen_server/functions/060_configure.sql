@@ -1,6 +1,6 @@
 -- Create or fully reconfigure a queue: every option not given is reset to its default
 -- (the caller passes the complete, validated option set). Always ensures 'Default'.
-CREATE OR REPLACE FUNCTION queen.configure_queue(
+CREATE FUNCTION queen.configure_queue(
     p_name text, p_namespace text, p_task text, p_options jsonb,
     OUT queue_id uuid, OUT partition_id uuid)
 LANGUAGE plpgsql AS $$

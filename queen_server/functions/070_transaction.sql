@@ -4,7 +4,7 @@
 --   {"type":<anything else>}
 -- Everything runs in one subtransaction; any failure rolls all of it back and the answer says
 -- which operations had been applied before the failing one.
-CREATE OR REPLACE FUNCTION queen.execute_transaction(p_ops jsonb)
+CREATE FUNCTION queen.execute_transaction(p_ops jsonb)
 RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -72,9 +72,12 @@ BEGIN
                 WHERE c.partition_id = v_msg.partition_id AND c.consumer_group = v_group
                 FOR UPDATE;
                 v_found := FOUND;
-                IF v_lease IS NOT NULL AND v_lease <> ''
-                   AND NOT (v_found AND v_cur.worker_id IS NOT DISTINCT FROM v_lease
-                            AND v_cur.lease_expires_at > v_now) THEN
+                -- beyond upstream: a leased partition only takes acks carrying its lease
+                IF (COALESCE(v_lease, '') <> ''
+                    AND NOT (v_found AND v_cur.worker_id IS NOT DISTINCT FROM v_lease
+                             AND v_cur.lease_expires_at > v_now))
+                   OR (COALESCE(v_lease, '') = '' AND v_found AND v_cur.worker_id IS NOT NULL
+                       AND v_cur.lease_expires_at > v_now) THEN
                     v_results := v_results || jsonb_build_object(
                         'index', v_idx, 'type', 'ack', 'success', false,
                         'transactionId', op->>'transactionId',

@@ -1,5 +1,5 @@
 -- Record one trace event on a message (the write side of protocol §4.9).
-CREATE OR REPLACE FUNCTION queen.record_trace(
+CREATE FUNCTION queen.record_trace(
     p_transaction_id text, p_partition_id uuid, p_group text, p_event_type text, p_data jsonb,
     p_names text[], p_worker_id text)
 RETURNS json

@@ -4,7 +4,7 @@
 -- dead-lettered it has its cursor rewound to just before it (lease and retry counter reset),
 -- so the message and what follows it in the partition are read again by those groups.
 -- Returns 'ok', 'not_found' or 'not_dead_lettered'.
-CREATE OR REPLACE FUNCTION queen.admin_retry_message(p_partition_id uuid, p_txn text)
+CREATE FUNCTION queen.admin_retry_message(p_partition_id uuid, p_txn text)
 RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -46,7 +46,7 @@ $$;
 -- Dead-letter a message for the queue-mode group. When it is the next message that group
 -- would read, the cursor moves past it (and a live lease is released), so it is not delivered;
 -- a message further down the partition keeps its place. Returns 'ok' or 'not_found'.
-CREATE OR REPLACE FUNCTION queen.admin_move_message_to_dlq(
+CREATE FUNCTION queen.admin_move_message_to_dlq(
     p_partition_id uuid, p_txn text, p_error text)
 RETURNS text
 LANGUAGE plpgsql AS $$
@@ -62,7 +62,9 @@ BEGIN
     IF NOT FOUND THEN
         RETURN 'not_found';
     END IF;
-    SELECT COALESCE(last_consumed_seq, 0), batch_retry_count INTO v_cursor, v_retry
+    SELECT COALESCE(last_consumed_seq, 0),
+           CASE WHEN retry_seq = v_seq THEN batch_retry_count ELSE 0 END
+      INTO v_cursor, v_retry
     FROM queen.partition_consumers
     WHERE partition_id = p_partition_id AND consumer_group = '__QUEUE_MODE__'
     FOR UPDATE;
@@ -93,7 +95,7 @@ $$;
 -- Delete every message of a queue (or of one of its partitions) with their DLQ entries and
 -- traces, and reset the consumer-group cursors there; the queue, its configuration and its
 -- partitions stay. Answers the JSON body of the clear-queue extension.
-CREATE OR REPLACE FUNCTION queen.admin_clear_queue(p_queue text, p_partition text)
+CREATE FUNCTION queen.admin_clear_queue(p_queue text, p_partition text)
 RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE

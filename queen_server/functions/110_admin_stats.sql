@@ -8,7 +8,7 @@
 --   completed   done messages that are not dead-lettered
 --   processing  messages of the live lease's batch that are not acknowledged yet
 --   pending     the rest
-CREATE OR REPLACE FUNCTION queen.partition_stats(p_queue_ids uuid[] DEFAULT NULL)
+CREATE FUNCTION queen.partition_stats(p_queue_ids uuid[] DEFAULT NULL)
 RETURNS TABLE (
     partition_id uuid, queue_id uuid, total bigint, pending bigint, processing bigint,
     completed bigint, dead_letter bigint, unconsumed bigint, oldest timestamptz,
@@ -49,7 +49,7 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- The six counters as the JSON object the listings use.
-CREATE OR REPLACE FUNCTION queen.counts_json(
+CREATE FUNCTION queen.counts_json(
     p_total bigint, p_pending bigint, p_processing bigint, p_completed bigint,
     p_dead_letter bigint)
 RETURNS json

@@ -3,7 +3,7 @@
 
 -- Seek every cursor of a group on a queue: to the newest message (p_to_end), or to the newest
 -- message created at or before p_at (none: the cursor is unset and §4.4 applies again).
-CREATE OR REPLACE FUNCTION queen.admin_seek(
+CREATE FUNCTION queen.admin_seek(
     p_group text, p_queue text, p_to_end boolean, p_at timestamptz)
 RETURNS json
 LANGUAGE plpgsql AS $$
@@ -46,7 +46,7 @@ END;
 $$;
 
 -- Move one partition's cursor of a group to the partition's newest message.
-CREATE OR REPLACE FUNCTION queen.admin_seek_partition(
+CREATE FUNCTION queen.admin_seek_partition(
     p_group text, p_queue text, p_partition text)
 RETURNS json
 LANGUAGE plpgsql AS $$

@@ -2,7 +2,7 @@
 
 -- Register a query by name: new → created (fresh); same hash → source/sink refreshed; another
 -- hash → refused unless p_reset, which wipes the query's state and stores the new hash.
-CREATE OR REPLACE FUNCTION queen.stream_register(
+CREATE FUNCTION queen.stream_register(
     p_name text, p_source text, p_sink text, p_hash text, p_reset boolean,
     OUT conflict boolean, OUT body json)
 LANGUAGE plpgsql AS $$
@@ -51,7 +51,7 @@ $$;
 -- sink pushes through queen.push_messages (dedup by transactionId applies), then the source
 -- ack. Any failure rolls the whole cycle back and answers success:false with the error text
 -- (push_results / state_ops_applied then show what had been done before the failure).
-CREATE OR REPLACE FUNCTION queen.stream_cycle(
+CREATE FUNCTION queen.stream_cycle(
     p_query_id uuid, p_partition_id uuid, p_group text, p_release boolean, p_state_ops jsonb,
     p_queues text[], p_partitions text[], p_txn_ids text[], p_trace_ids uuid[],
     p_payloads jsonb[], p_encrypted boolean[], p_msg_ids uuid[], p_ack jsonb)
@@ -186,7 +186,7 @@ $$;
 
 -- Read a query's state on one partition, by key order: all keys, the listed ones, a prefix,
 -- and/or only rows whose value.windowEnd is a number at or before p_ripe.
-CREATE OR REPLACE FUNCTION queen.stream_state_get(
+CREATE FUNCTION queen.stream_state_get(
     p_query_id uuid, p_partition_id uuid, p_keys text[], p_prefix text, p_ripe numeric)
 RETURNS json
 LANGUAGE sql STABLE AS $$

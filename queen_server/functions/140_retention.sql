@@ -5,7 +5,7 @@
 -- oldest message and stop early.
 
 -- retentionEnabled and retentionSeconds = R > 0: every message older than R goes, consumed or not.
-CREATE OR REPLACE FUNCTION queen.retention_delete(p_batch integer)
+CREATE FUNCTION queen.retention_delete(p_batch integer)
 RETURNS TABLE (queue_name text, deleted bigint)
 LANGUAGE sql AS $$
     WITH victims AS (
@@ -30,7 +30,7 @@ $$;
 
 -- retentionEnabled and completedRetentionSeconds = C > 0: messages older than C that every
 -- consumer group of the partition has consumed (partitions with an unset cursor are skipped).
-CREATE OR REPLACE FUNCTION queen.completed_retention_delete(p_batch integer)
+CREATE FUNCTION queen.completed_retention_delete(p_batch integer)
 RETURNS TABLE (queue_name text, deleted bigint)
 LANGUAGE sql AS $$
     WITH victims AS (
@@ -61,7 +61,7 @@ $$;
 -- maxWaitTimeSeconds = M > 0: messages older than M that some consumer group has not consumed
 -- yet (no cursor on the partition, an unset cursor, or a cursor before the message) are
 -- deleted - not dead-lettered, as upstream.
-CREATE OR REPLACE FUNCTION queen.eviction_delete(p_batch integer)
+CREATE FUNCTION queen.eviction_delete(p_batch integer)
 RETURNS TABLE (queue_name text, deleted bigint)
 LANGUAGE sql AS $$
     WITH victims AS (
@@ -91,7 +91,7 @@ $$;
 -- Delete partitions that have no messages and no activity (creation, push, consumption,
 -- cursor creation) for p_days days, with their cursors. Candidates are locked first and
 -- re-checked under the lock, so a push committing meanwhile keeps its partition.
-CREATE OR REPLACE FUNCTION queen.partition_cleanup(p_days double precision)
+CREATE FUNCTION queen.partition_cleanup(p_days double precision)
 RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from queen_server import validate
+from queen_server import sql, validate
 from queen_server.router import Route
 from queen_server.web import BadRequest, Request, Response, describe, raw_json_response
 
-ACK_SQL = "SELECT queen.ack_messages($1, $2, $3, $4, $5, $6)"
+QUERIES = sql.queries("ack")
+
+ACK_SQL = QUERIES["ack"]
 
 
 class AckItems:

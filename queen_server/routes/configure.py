@@ -7,9 +7,11 @@ from typing import Any
 import orjson
 
 from queen_generated.options import QUEUE_OPTIONS
-from queen_server import validate
+from queen_server import sql, validate
 from queen_server.router import Route
 from queen_server.web import BadRequest, Request, Response, describe, json_response
+
+QUERIES = sql.queries("configure")
 
 #: Recognised options with the value used when absent: the ``QueueOptions`` schema of
 #: ``openapi.yaml``, generated into ``queen_generated.options`` (standard library only, so the
@@ -73,6 +75,9 @@ def _label(body: dict[str, Any], key: str) -> str:
     return validate.name(value, key)
 
 
+CONFIGURE_SQL = QUERIES["configure"]
+
+
 async def configure(request: Request) -> Response:
     body = await request.json_object()
     queue = validate.name(body.get("queue"), "queue", missing="queue is required")
@@ -80,7 +85,7 @@ async def configure(request: Request) -> Response:
     task = _label(body, "task")
     options = normalise_options(body.get("options"))
     row = await request.ctx.pool.fetchrow(
-        "SELECT queue_id, partition_id FROM queen.configure_queue($1, $2, $3, $4::jsonb)",
+        CONFIGURE_SQL,
         queue,
         namespace,
         task,

@@ -9,19 +9,21 @@ import socket
 import time
 from typing import Any
 
-from queen_server import __version__
+from queen_server import __version__, sql
 from queen_server.context import ServerContext
 from queen_server.router import Route
 from queen_server.web import Request, Response, json_response
 
+QUERIES = sql.queries("health")
+
 SERVER_NAME = "Python Queen Server (queen_server)"
+
+FLAGS_SQL = QUERIES["flags"]
 
 
 async def read_flags(ctx: ServerContext) -> tuple[bool, bool]:
     """(push maintenance, pop maintenance) from the database."""
-    row = await ctx.pool.fetchrow(
-        "SELECT queen.flag('maintenance_mode') AS push, queen.flag('pop_maintenance_mode') AS pop"
-    )
+    row = await ctx.pool.fetchrow(FLAGS_SQL)
     assert row is not None
     return bool(row["push"]), bool(row["pop"])
 

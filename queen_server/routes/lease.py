@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from queen_server import validate
+from queen_server import sql, validate
 from queen_server.router import Route
 from queen_server.web import BadRequest, Request, Response, describe, raw_json_response
+
+QUERIES = sql.queries("lease")
+
+EXTEND_SQL = QUERIES["extend"]
 
 
 async def extend_lease(request: Request) -> Response:
@@ -17,9 +21,7 @@ async def extend_lease(request: Request) -> Response:
     if isinstance(seconds, bool) or not isinstance(seconds, int):
         raise BadRequest(f"seconds must be an integer, got {describe(seconds)}")
     validate.bounded_int(seconds, "seconds")
-    result = await request.ctx.pool.fetchval(
-        "SELECT queen.extend_lease($1, $2)", request.params["leaseId"], seconds
-    )
+    result = await request.ctx.pool.fetchval(EXTEND_SQL, request.params["leaseId"], seconds)
     return raw_json_response(result)
 
 

@@ -22,6 +22,8 @@ from typing import Any
 
 import orjson
 
+from queen_server import sql
+from queen_server.crypto import DecryptError
 from queen_server.router import Route
 from queen_server.routes.admin_common import (
     fmt_ms,
@@ -39,120 +41,15 @@ from queen_server.web import (
     raw_json_response,
 )
 
+QUERIES = sql.queries("messages")
+
 STATUSES = ("pending", "processing", "completed", "dead_letter")
 
-# Per message `m`: its consumer groups (named vs queue mode) and whether it is dead-lettered.
-GROUP_STATE = """
-    LEFT JOIN LATERAL (
-        SELECT count(*) FILTER (WHERE c.consumer_group <> '__QUEUE_MODE__') AS total_groups,
-               count(*) FILTER (WHERE c.consumer_group <> '__QUEUE_MODE__'
-                                  AND c.last_consumed_seq >= m.seq) AS consumed_by,
-               COALESCE(bool_or(c.consumer_group = '__QUEUE_MODE__'), false) AS has_qm,
-               COALESCE(bool_or(c.consumer_group = '__QUEUE_MODE__'
-                                AND c.last_consumed_seq >= m.seq), false) AS qm_done,
-               max(c.lease_expires_at) FILTER (WHERE c.consumer_group = '__QUEUE_MODE__'
-                                                 AND c.lease_expires_at > now()) AS qm_lease
-        FROM queen.partition_consumers c WHERE c.partition_id = m.partition_id
-    ) g ON true
-    LEFT JOIN LATERAL (
-        SELECT d.error_message, d.retry_count FROM queen.dead_letter_queue d
-        WHERE d.partition_id = m.partition_id AND d.transaction_id = m.transaction_id
-        ORDER BY d.failed_at DESC LIMIT 1
-    ) dl ON true
-"""
-
-STATUS_EXPR = """
-    CASE WHEN dl.retry_count IS NOT NULL THEN 'dead_letter'
-         WHEN NOT g.has_qm AND g.total_groups > 0 THEN
-             CASE WHEN g.consumed_by = g.total_groups THEN 'completed' ELSE 'pending' END
-         WHEN g.qm_done THEN 'completed'
-         WHEN g.qm_lease IS NOT NULL THEN 'processing'
-         ELSE 'pending' END
-"""
-
-LIST_SQL = f"""
-    WITH window_msgs AS (
-        SELECT m.partition_id, m.seq, m.id, m.transaction_id, m.trace_id, m.producer_sub,
-               m.created_at, p.name AS partition_name, q.name AS queue_name,
-               q.namespace, q.task, q.priority
-        FROM queen.queues q
-        JOIN queen.partitions p ON p.queue_id = q.id
-        JOIN queen.messages m ON m.partition_id = p.id
-        WHERE ($1::text IS NULL OR q.name = $1) AND ($2::text IS NULL OR p.name = $2)
-          AND ($3::text IS NULL OR q.namespace = $3) AND ($4::text IS NULL OR q.task = $4)
-          AND m.created_at >= COALESCE($6::timestamptz, now() - interval '1 hour')
-          AND m.created_at < date_trunc('minute', COALESCE($7::timestamptz, now()))
-                             + interval '1 minute'
-    ),
-    with_status AS (
-        SELECT m.*, g.total_groups, g.consumed_by, g.qm_lease, {STATUS_EXPR} AS status
-        FROM window_msgs m {GROUP_STATE}
-    ),
-    paged AS (
-        SELECT * FROM with_status WHERE ($5::text IS NULL OR status = $5)
-        ORDER BY created_at DESC, id DESC LIMIT $8 OFFSET $9
-    ),
-    mode AS (
-        SELECT COALESCE(bool_or(c.consumer_group = '__QUEUE_MODE__'), false) AS has_qm,
-               count(DISTINCT c.consumer_group)
-                   FILTER (WHERE c.consumer_group <> '__QUEUE_MODE__') AS bus
-        FROM queen.partition_consumers c
-        JOIN queen.partitions p ON p.id = c.partition_id
-        JOIN queen.queues q ON q.id = p.queue_id
-        WHERE $1::text IS NULL OR q.name = $1
-    )
-    SELECT json_build_object(
-        'messages', COALESCE((
-            SELECT json_agg(json_build_object(
-                       'id', s.id, 'transactionId', s.transaction_id,
-                       'partitionId', s.partition_id,
-                       'queuePath', s.queue_name || '/' || s.partition_name,
-                       'queue', s.queue_name, 'partition', s.partition_name,
-                       'namespace', s.namespace, 'task', s.task,
-                       'status', s.status, 'queueStatus', s.status,
-                       'busStatus', json_build_object('consumedBy', s.consumed_by,
-                                                      'totalGroups', s.total_groups),
-                       'traceId', s.trace_id, 'producerSub', s.producer_sub,
-                       'queuePriority', s.priority, 'createdAt', queen.fmt_ms(s.created_at),
-                       'leaseExpiresAt', CASE WHEN s.status = 'processing'
-                                              THEN queen.fmt_ms(s.qm_lease) END)
-                   ORDER BY s.created_at DESC, s.id DESC)
-            FROM paged s), '[]'::json),
-        'mode', (SELECT json_build_object(
-                     'hasQueueMode', has_qm, 'busGroupsCount', bus,
-                     'type', CASE WHEN has_qm AND bus > 0 THEN 'hybrid'
-                                  WHEN has_qm THEN 'queue'
-                                  WHEN bus > 0 THEN 'bus' ELSE 'none' END)
-                 FROM mode))
-"""
-
-DETAIL_SQL = f"""
-    SELECT m.id, m.transaction_id, m.partition_id, m.trace_id, m.producer_sub,
-           m.payload::text AS payload, m.is_encrypted, m.created_at,
-           p.name AS partition_name, q.name AS queue_name, q.namespace, q.task,
-           q.lease_time, q.retry_limit, q.retry_delay, q.ttl, q.priority,
-           dl.error_message, dl.retry_count, g.has_qm, g.total_groups, g.consumed_by,
-           g.qm_lease, {STATUS_EXPR} AS status,
-           COALESCE((SELECT json_agg(json_build_object(
-                         'name', c.consumer_group,
-                         'consumed', COALESCE(c.last_consumed_seq >= m.seq, false),
-                         'leaseExpiresAt', queen.fmt_ms(c.lease_expires_at))
-                     ORDER BY c.consumer_group)
-                     FROM queen.partition_consumers c WHERE c.partition_id = m.partition_id),
-                    '[]'::json)::text AS groups
-    FROM queen.messages m
-    JOIN queen.partitions p ON p.id = m.partition_id
-    JOIN queen.queues q ON q.id = p.queue_id
-    {GROUP_STATE}
-    WHERE m.partition_id = $1 AND m.transaction_id = $2
-"""
-
-DELETE_SQL = """
-    DELETE FROM queen.messages WHERE partition_id = $1 AND transaction_id = $2 RETURNING seq
-"""
-
-RETRY_SQL = "SELECT queen.admin_retry_message($1, $2)"
-MOVE_TO_DLQ_SQL = "SELECT queen.admin_move_message_to_dlq($1, $2, $3)"
+LIST_SQL = QUERIES["list"]
+DETAIL_SQL = QUERIES["detail"]
+DELETE_SQL = QUERIES["delete"]
+RETRY_SQL = QUERIES["retry"]
+MOVE_TO_DLQ_SQL = QUERIES["move_to_dlq"]
 
 
 def _status_filter(request: Request) -> str | None:
@@ -182,8 +79,13 @@ async def list_messages(request: Request) -> Response:
 
 
 def _decode_payload(request: Request, stored: str, encrypted: bool) -> Any:
+    """The payload, decrypted when it can be; else the stored envelope
+    (``{encrypted, iv, authTag}``), which cannot be mistaken for the payload."""
     if encrypted and request.ctx.cipher is not None:
-        return request.ctx.cipher.decrypt(orjson.loads(stored))
+        try:
+            return request.ctx.cipher.decrypt(orjson.loads(stored))
+        except DecryptError:
+            pass
     return orjson.Fragment(stored)
 
 

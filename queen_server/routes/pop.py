@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import orjson
 
-from queen_server import ids, validate
+from queen_server import ids, sql, validate
 from queen_server.context import ServerContext
+from queen_server.crypto import ENV_KEY, DecryptError
 from queen_server.router import Route
 from queen_server.web import (
     BadRequest,
@@ -28,7 +30,14 @@ from queen_server.web import (
     raw_json_response,
 )
 
-POP_SQL = "SELECT status, body FROM queen.pop_messages($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+QUERIES = sql.queries("pop")
+
+POP_SQL = QUERIES["pop"]
+REJECT_SQL = QUERIES["reject_undecryptable"]
+
+log = logging.getLogger("queen_server")
+FILTERED_QUEUES_SQL = QUERIES["filtered_queues"]
+
 #: longest accepted long-poll ``timeout`` (ms)
 MAX_TIMEOUT_MS = 3_600_000
 #: upstream's re-check cadence for parked pops: 100 ms, then growing to 1 s
@@ -87,12 +96,48 @@ def parse_params(request: Request, queue: str, partition: str | None) -> PopPara
     )
 
 
-def _decrypt(ctx: ServerContext, body: str) -> bytes:
-    """Decrypt the payloads of messages stored encrypted (marked ``_encrypted`` by SQL)."""
+async def _decrypt(ctx: ServerContext, params: PopParams, body: str) -> bytes:
+    """Decrypt the payloads of messages stored encrypted (marked ``_encrypted`` by SQL).
+
+    A payload this server cannot decrypt is never handed out: the message is dead-lettered
+    with the reason when it is first in line, else the claim stops before it (it is first in
+    line next time), so it cannot loop."""
     data = orjson.loads(body)
+    kept: list[Any] = []
+    kept_per_partition: dict[str, int] = {}
+    rejected: dict[str, tuple[int, str, str]] = {}  # partitionId → (kept before, txn, error)
+    dead: list[tuple[str, str, str]] = []  # autoAck: every undecryptable message
     for message in data.get("messages", ()):
-        if message.pop("_encrypted", False) and ctx.cipher is not None:
-            message["data"] = ctx.cipher.decrypt(message["data"])
+        partition = message["partitionId"]
+        if partition in rejected:
+            continue  # after an undecryptable message of its partition: delivered later
+        if message.pop("_encrypted", False):
+            try:
+                if ctx.cipher is None:
+                    raise DecryptError(f"this server has no {ENV_KEY}")
+                message["data"] = ctx.cipher.decrypt(message["data"])
+            except DecryptError as exc:
+                error = f"Cannot decrypt the payload: {exc}"
+                log.error(
+                    "message %s of queue %s: %s", message["transactionId"], params.queue, error
+                )
+                if params.auto_ack:
+                    dead.append((partition, message["transactionId"], error))
+                else:
+                    rejected[partition] = (
+                        kept_per_partition.get(partition, 0),
+                        message["transactionId"],
+                        error,
+                    )
+                continue
+        kept.append(message)
+        kept_per_partition[partition] = kept_per_partition.get(partition, 0) + 1
+    lease = data.get("leaseId") or ""
+    for partition, (keep, txn, error) in rejected.items():
+        await ctx.pool.execute(REJECT_SQL, partition, params.group, lease, keep, txn, error, False)
+    for partition, txn, error in dead:
+        await ctx.pool.execute(REJECT_SQL, partition, params.group, lease, 0, txn, error, True)
+    data["messages"] = kept
     return orjson.dumps(data)
 
 
@@ -114,11 +159,11 @@ async def pop_once(ctx: ServerContext, params: PopParams) -> tuple[str, str]:
     return row["status"], row["body"]
 
 
-def _answer(ctx: ServerContext, status: str, body: str) -> Response:
+async def _answer(ctx: ServerContext, params: PopParams, status: str, body: str) -> Response:
     if status == "paused":
         return Response(status=204)
     if status == "ok" and '"_encrypted"' in body:
-        return raw_json_response(_decrypt(ctx, body))
+        return raw_json_response(await _decrypt(ctx, params, body))
     return raw_json_response(body)
 
 
@@ -148,7 +193,7 @@ async def pop_with_wait(request: Request, params: PopParams) -> Response:
         status, body = await pop_once(ctx, params)
         if status == "ok":
             ctx.counters.messages_popped += body.count('"transactionId"')
-        return _answer(ctx, status, body)
+        return await _answer(ctx, params, status, body)
 
     loop = asyncio.get_running_loop()
     deadline = loop.time() + params.timeout_ms / 1000
@@ -163,7 +208,7 @@ async def pop_with_wait(request: Request, params: PopParams) -> Response:
             if status != "empty":
                 if status == "ok":
                     ctx.counters.messages_popped += body.count('"transactionId"')
-                return _answer(ctx, status, body)
+                return await _answer(ctx, params, status, body)
             remaining = deadline - loop.time()
             if remaining <= 0 or hub.closing:
                 return json_response(_timeout_body(params))
@@ -208,11 +253,7 @@ async def pop_filtered(request: Request) -> Response:
     if not namespace and not task:
         raise BadRequest("namespace or task is required")
     rows = await request.ctx.pool.fetch(
-        """
-        SELECT name FROM queen.queues
-        WHERE ($1::text IS NULL OR namespace = $1) AND ($2::text IS NULL OR task = $2)
-        ORDER BY priority DESC, name
-        """,
+        FILTERED_QUEUES_SQL,
         namespace or None,
         task or None,
     )
@@ -228,7 +269,7 @@ async def pop_filtered(request: Request) -> Response:
             params = PopParams(**{**first.__dict__, "queue": name, "wait": False})
             status, body = await pop_once(ctx, params)
             if status != "empty":
-                return _answer(ctx, status, body)
+                return await _answer(ctx, params, status, body)
         if not first.wait or loop.time() >= deadline or ctx.hub.closing:
             if first.wait:
                 return json_response({**_timeout_body(first), "queue": ""})

@@ -99,13 +99,12 @@ def parse_items(items: list[Any], field: str = "items") -> PushBatch:
 
 
 async def encrypt_payloads(ctx: ServerContext, batch: PushBatch) -> None:
-    """Encrypt the payloads of queues that ask for it (when a key is set)."""
-    if ctx.cipher is None:
-        return
+    """Encrypt the payloads of queues that ask for it (refused without a key)."""
     to_encrypt = await ctx.queues_to_encrypt(set(batch.queues))
     if not to_encrypt:
         return
     cipher = ctx.cipher
+    assert cipher is not None  # queues_to_encrypt refuses encrypted queues without a key
     for index, payload in enumerate(batch.payloads):
         if batch.queue_of(index) in to_encrypt:
             batch.payloads[index] = cipher.encrypt(orjson.dumps(payload))
@@ -153,6 +152,10 @@ async def push(request: Request) -> Response:
     validate.batch_size(len(raw_items), "items")
     batch = parse_items(raw_items)
     ctx = request.ctx
+    identity = request.identity
+    if identity is not None and identity.subject is not None:
+        # upstream: the token's subject, whatever producerSub the body says
+        batch.subs = dict.fromkeys(range(len(batch)), identity.subject)
     await encrypt_payloads(ctx, batch)
     result = await write_batch(ctx.pool, batch)
     if result.buffered:

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from queen_server import ids, validate
+from queen_server import ids, sql, validate
 from queen_server.router import Route
 from queen_server.routes.push import item_columns
 from queen_server.web import (
@@ -28,12 +28,11 @@ from queen_server.web import (
     raw_json_response,
 )
 
-REGISTER_SQL = "SELECT conflict, body FROM queen.stream_register($1, $2, $3, $4, $5)"
-CYCLE_SQL = (
-    "SELECT queen.stream_cycle($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, "
-    "$13::jsonb)"
-)
-STATE_GET_SQL = "SELECT queen.stream_state_get($1, $2, $3, $4, $5)"
+QUERIES = sql.queries("streams")
+
+REGISTER_SQL = QUERIES["register"]
+CYCLE_SQL = QUERIES["cycle"]
+STATE_GET_SQL = QUERIES["state_get"]
 
 
 async def _object(request: Request) -> dict[str, Any]:

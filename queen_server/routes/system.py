@@ -6,21 +6,19 @@ themselves, so every server process obeys a change at once.
 
 from __future__ import annotations
 
+from queen_server import sql
 from queen_server.router import Route
 from queen_server.routes.health import read_flags, shared_state
 from queen_server.web import BadRequest, Request, Response, json_response
 
+QUERIES = sql.queries("system")
+
 PUSH_KEY = "maintenance_mode"
 POP_KEY = "pop_maintenance_mode"
 
-SET_FLAG_SQL = """
-    WITH upd AS (
-        INSERT INTO queen.system_state (key, value, updated_at)
-        VALUES ($1, to_jsonb($2::boolean), now())
-        ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
-    )
-    SELECT pg_notify('queen_state', $1)
-"""
+NOTIFY_PUSH_SQL = QUERIES["notify_push"]
+BUFFERED_SQL = QUERIES["buffered"]
+SET_FLAG_SQL = QUERIES["set_flag"]
 
 
 def _buffer_stats(pending: int) -> dict[str, object]:
@@ -39,7 +37,7 @@ def _buffer_stats(pending: int) -> dict[str, object]:
 
 
 async def _buffered(request: Request) -> int:
-    return int(await request.ctx.pool.fetchval("SELECT count(*) FROM queen.push_buffer"))
+    return int(await request.ctx.pool.fetchval(BUFFERED_SQL))
 
 
 async def _enabled(request: Request) -> bool:
@@ -117,7 +115,7 @@ async def internal_notify(request: Request) -> Response:
     queue = body.get("queue")
     if not isinstance(queue, str) or not queue:
         raise BadRequest("queue is required")
-    await request.ctx.pool.execute("SELECT pg_notify('queen_push', $1)", queue)
+    await request.ctx.pool.execute(NOTIFY_PUSH_SQL, queue)
     request.ctx.hub.wake(queue)
     return json_response({"status": "ok"})
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import orjson
 
-from queen_server import validate
+from queen_server import sql, validate
 from queen_server.router import Route
 from queen_server.web import BadRequest, Request, Response, describe, raw_json_response
+
+QUERIES = sql.queries("traces")
 
 MAX_EVENT_TYPE = 100
 MAX_TRACE_NAMES = 100
@@ -26,6 +28,9 @@ def _names(value: object) -> list[str]:
     raise BadRequest(f"traceNames must be a string or an array of strings, got {describe(value)}")
 
 
+RECORD_SQL = QUERIES["record"]
+
+
 async def record_trace(request: Request) -> Response:
     body = await request.json_object()
     txn = body.get("transactionId")
@@ -43,7 +48,7 @@ async def record_trace(request: Request) -> Response:
         raise BadRequest(f"eventType must be a string, got {describe(event_type)}")
     validate.optional_text(event_type, "eventType", limit=MAX_EVENT_TYPE)
     result = await request.ctx.pool.fetchval(
-        "SELECT queen.record_trace($1, $2, $3, $4, $5::jsonb, $6, $7)",
+        RECORD_SQL,
         txn,
         partition,
         group,

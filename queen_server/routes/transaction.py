@@ -6,10 +6,14 @@ from typing import Any
 
 import orjson
 
-from queen_server import ids, validate
+from queen_server import ids, sql, validate
 from queen_server.router import Route
 from queen_server.routes.push import parse_item
 from queen_server.web import BadRequest, Request, Response, describe, raw_json_response
+
+QUERIES = sql.queries("transaction")
+
+TRANSACTION_SQL = QUERIES["transaction"]
 
 
 def _push_ops(op: dict[str, Any], where: str) -> list[dict[str, Any]]:
@@ -91,9 +95,7 @@ async def commit_transaction(request: Request) -> Response:
         if op["queue"] in encrypt and ctx.cipher is not None:
             op["payload"] = ctx.cipher.encrypt(orjson.dumps(op["payload"]))
             op["encrypted"] = True
-    result = await ctx.pool.fetchval(
-        "SELECT queen.execute_transaction($1::jsonb)", orjson.dumps(ops).decode()
-    )
+    result = await ctx.pool.fetchval(TRANSACTION_SQL, orjson.dumps(ops).decode())
     for queue in {op["queue"] for op in pushes}:
         ctx.hub.wake(queue)
     return raw_json_response(result)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,21 @@ def browser_ready() -> None:
 
 
 @pytest.fixture(scope="module")
-def console_server(pg_dsn: str) -> Iterator[ServerProcess]:
-    """A server on an empty database: the console shows only this module's workload."""
-    with ServerProcess(new_database(pg_dsn, "console")) as server:
+def peer_port() -> int:
+    """The port of the second server whose console reads ``console_server`` across origins."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def console_server(pg_dsn: str, peer_port: int) -> Iterator[ServerProcess]:
+    """A server on an empty database: the console shows only this module's workload.
+
+    CORS is off by default; it allows the peer's origin, as an operator would configure it.
+    """
+    env = {"QUEEN_CORS_ORIGINS": f"http://127.0.0.1:{peer_port}"}
+    with ServerProcess(new_database(pg_dsn, "console"), env=env) as server:
         yield server
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import base64
 import json
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -22,7 +24,7 @@ from integration.servers import new_database
 from queen_server.launch import ServerProcess
 
 from .conftest import Console
-from .workload import ATTRIBUTE_PROBE, MARKUP_QUEUE_SUFFIX, SCRIPT_PROBE, Api, Workload
+from .workload import ATTRIBUTE_PROBE, MARKUP_QUEUE_SUFFIX, SCRIPT_PROBE, Api, Workload, build
 
 # installing the browser (once per machine) may take minutes; every wait inside is bounded
 pytestmark = pytest.mark.timeout(900)
@@ -434,12 +436,31 @@ class AuthenticatedConsole:
     tokens: dict[str, str]
 
 
+JWT_SECRET = "console-test-secret-of-at-least-32-bytes"
+
+
+def role_token(role: str) -> str:
+    """An HS256 JWT the authenticated server accepts, carrying ``role``."""
+    import jwt  # PyJWT, from the server extra
+
+    now = int(time.time())
+    claims = {"sub": f"console-{role}", "role": role, "iat": now, "exp": now + 3600}
+    return str(jwt.encode(claims, JWT_SECRET, algorithm="HS256"))
+
+
 @pytest.fixture
-def authenticated_console() -> AuthenticatedConsole:
-    """To wire once queen_server authenticates: start a server that checks JWTs (and a static
-    token), build the workload with the admin token (``build(url, token)``), and hand over a
-    ``Console`` on that server with the three role tokens."""
-    pytest.skip("needs server authentication")
+def authenticated_console(
+    driver: Any, pg_dsn: str, screenshot_dir: Any
+) -> Iterator[AuthenticatedConsole]:
+    """A server that checks JWTs, its workload built with the admin token, and the console."""
+    env = {"JWT_ENABLED": "true", "JWT_ALGORITHM": "HS256", "JWT_SECRET": JWT_SECRET}
+    tokens = {role: role_token(role) for role in ("admin", "read-write", "read-only")}
+    with ServerProcess(new_database(pg_dsn, "console"), env=env) as server:
+        work = build(server.url, tokens["admin"])
+        driver.get("about:blank")
+        driver.get(server.url + "/")
+        driver.execute_script("window.sessionStorage.clear()")
+        yield AuthenticatedConsole(Console(driver, server.url, screenshot_dir), work, tokens)
 
 
 def test_a_read_only_token_given_after_a_401_sees_data_and_no_actions(
@@ -472,12 +493,17 @@ def test_a_read_only_token_given_after_a_401_sees_data_and_no_actions(
 
 
 def test_console_api_makes_the_browser_read_another_server(
-    driver: Any, work: Workload, console_server: ServerProcess, pg_dsn: str, screenshot_dir: Any
+    driver: Any,
+    work: Workload,
+    console_server: ServerProcess,
+    pg_dsn: str,
+    screenshot_dir: Any,
+    peer_port: int,
 ) -> None:
     # a second server on an empty database serves the console for the first one: whatever
     # the page lists came from the first server, across origins (another port), through CORS
     env = {"QUEEN_CONSOLE_API": console_server.url}
-    with ServerProcess(new_database(pg_dsn, "console"), env=env) as other:
+    with ServerProcess(new_database(pg_dsn, "console"), env=env, port=peer_port) as other:
         page = Console(driver, other.url, screenshot_dir)
         page.open("#/")
         page.wait_text(work.orders)

@@ -461,6 +461,16 @@ def _outcomes(run: Run) -> dict[str, str]:
     return found
 
 
+def _token(folder: Path) -> dict[str, str]:
+    return {'os.environ["QUEEN_TOKEN"]': '"readme-token-0123456789"'}
+
+
+@spec("Authentication", replace=_token)
+async def bearer_token(run: Run) -> None:
+    assert (run.stdout, run.stderr) == ("", "")
+    assert await peek(run.server, "orders") == [("Default", {"orderId": 1})]
+
+
 @spec("Testing your application with queen", contains="local_server")
 async def local_servers(run: Run) -> None:
     assert _outcomes(run) == {"test_orders_flow": "passed", "test_orders_flow_blocking": "passed"}

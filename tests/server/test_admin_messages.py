@@ -146,8 +146,9 @@ def test_message_status_follows_cursor_lease_and_dlq(http: httpx.Client, queue: 
 
 def test_named_groups_complete_a_message_only_together(http: httpx.Client, queue: str) -> None:
     push(http, queue, ["m"])
-    for group in ("g1", "g2"):
-        pop(http, queue, consumerGroup=group, batch=1)
+    leases = {
+        group: pop(http, queue, consumerGroup=group, batch=1)["leaseId"] for group in ("g1", "g2")
+    }
     message = pop(http, queue, consumerGroup="g1")  # lease held: nothing
     assert message["messages"] == []
     # only g1 acknowledges
@@ -162,6 +163,7 @@ def test_named_groups_complete_a_message_only_together(http: httpx.Client, queue
             "transactionId": item["transactionId"],
             "partitionId": item["partitionId"],
             "consumerGroup": "g1",
+            "leaseId": leases["g1"],
         },
     )
     detail = _get(http, detail_path)
@@ -177,6 +179,7 @@ def test_named_groups_complete_a_message_only_together(http: httpx.Client, queue
             "transactionId": item["transactionId"],
             "partitionId": item["partitionId"],
             "consumerGroup": "g2",
+            "leaseId": leases["g2"],
         },
     )
     assert _get(http, detail_path)["status"] == "completed"

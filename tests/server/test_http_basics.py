@@ -1,4 +1,4 @@
-"""Transport rules: health, metrics, CORS, preflight, unknown routes, placeholders."""
+"""Transport rules: health, metrics, preflight (no CORS by default), unknown routes."""
 
 from __future__ import annotations
 
@@ -17,19 +17,22 @@ def test_health_reports_a_connected_database(http: httpx.Client) -> None:
     assert body["queen"] == {"worker_id": 0, "status": "active"}
 
 
-def test_json_answers_carry_cors_headers(http: httpx.Client) -> None:
-    response = http.get("/health")
+def test_answers_carry_no_cors_headers_by_default(http: httpx.Client) -> None:
+    response = http.get("/health", headers={"Origin": "http://evil.example"})
     assert response.headers["content-type"] == "application/json"
-    assert response.headers["access-control-allow-origin"] == "*"
-    assert "OPTIONS" in response.headers["access-control-allow-methods"]
+    assert "access-control-allow-origin" not in response.headers
 
 
-def test_preflight_on_any_path_answers_200_with_cors_and_no_body(http: httpx.Client) -> None:
+def test_preflight_on_any_path_answers_200_with_no_body_and_no_cors(http: httpx.Client) -> None:
     for path in ("/api/v1/push", "/anything/at/all"):
-        response = http.request("OPTIONS", path)
+        response = http.request(
+            "OPTIONS",
+            path,
+            headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "DELETE"},
+        )
         assert response.status_code == 200
         assert response.content == b""
-        assert response.headers["access-control-allow-headers"] == "Content-Type, Authorization"
+        assert not any(k.startswith("access-control-") for k in response.headers)
 
 
 def test_unknown_route_or_method_answers_upstreams_404_page(http: httpx.Client) -> None:

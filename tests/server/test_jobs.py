@@ -18,7 +18,7 @@ import asyncpg
 import httpx
 import pytest
 
-from queen_server import retention
+from queen_server import retention, sql
 from queen_server.launch import ServerProcess
 
 from .conftest import new_database
@@ -165,7 +165,7 @@ def test_partition_cleanup_removes_idle_empty_partitions(
             """,
             queue,
         )
-        removed: int = await ctx.pool.fetchval("SELECT queen.partition_cleanup(30)")
+        removed: int = await ctx.pool.fetchval(sql.bind("SELECT queen.partition_cleanup(30)"))
         return removed
 
     assert _in_db(jobs_dsn, work) >= 1

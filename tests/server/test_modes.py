@@ -12,7 +12,7 @@ import orjson
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from queen_server import db
+from queen_server import db, sql
 from queen_server.launch import ServerProcess
 from queen_server.pushing import PushBatch, write_batch
 
@@ -128,9 +128,13 @@ def test_concurrent_migrations_apply_each_file_once(fresh_dsn: str) -> None:
     applied = [names for names in results if names]
     assert len(applied) == 1
     expected = [f.name for f in db.migration_files()]
-    assert applied[0] == expected
+    assert applied[0] == [*expected, sql.FUNCTION_SCHEMA]
     rows = _fetch(fresh_dsn, "SELECT name FROM queen.schema_migrations ORDER BY kind, name")
     assert sorted(r["name"] for r in rows) == sorted(expected)
+    sets = _fetch(fresh_dsn, "SELECT schema_name, checksum FROM queen.function_sets")
+    assert [(r["schema_name"], r["checksum"]) for r in sets] == [
+        (sql.FUNCTION_SCHEMA, sql.FUNCTIONS_CHECKSUM)
+    ]
 
 
 def test_deleting_a_queue_deletes_its_messages(fresh_dsn: str) -> None:

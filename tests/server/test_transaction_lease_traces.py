@@ -60,6 +60,7 @@ def test_failed_transaction_changes_nothing(http: httpx.Client, queue: str) -> N
                 "type": "ack",
                 "transactionId": message["transactionId"],
                 "partitionId": message["partitionId"],
+                "leaseId": message["leaseId"],
             },
             {"type": "push", "items": [{"queue": target, "payload": 1}]},
             {"type": "delete", "queue": target},
@@ -106,6 +107,7 @@ def test_transaction_failed_ack_dead_letters_immediately(http: httpx.Client, que
                 "type": "ack",
                 "transactionId": message["transactionId"],
                 "partitionId": message["partitionId"],
+                "leaseId": message["leaseId"],
                 "status": "failed",
             }
         ],

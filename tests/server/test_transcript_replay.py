@@ -240,6 +240,32 @@ DIFFERENCES: dict[tuple[str, str], Difference] = {
             ("resources", "delete queue with unicode name via raw UTF-8 path (raw socket)"),
         ]
     },
+    **{
+        ("health", name): Difference(
+            "200 with an empty body and no CORS headers",
+            "CORS is off unless origins are configured (--cors-origin): upstream allows every "
+            "origin, so any web page a developer opens could drive a server on their machine",
+            lambda a: (
+                a.status == 200
+                and a.raw_body == b""
+                and "access-control-allow-origin" not in a.headers
+            ),
+        )
+        for name in [
+            "CORS preflight OPTIONS on an API path",
+            "CORS preflight OPTIONS on an unknown path",
+        ]
+    },
+    ("transaction", "transaction: ack failed (immediate DLQ) + flat push op"): Difference(
+        "the ack is refused (Invalid or expired lease) and nothing is applied",
+        "while a partition is leased, an ack must carry that lease's id: upstream lets anyone "
+        "ack without one, freeing the owner's lease and moving the cursor",
+        lambda a: (
+            isinstance(a.body, dict)
+            and a.body.get("success") is False
+            and "Invalid or expired lease" in str(a.body.get("error"))
+        ),
+    ),
     ("ack", "ack/batch with empty acknowledgments array (never answered)"): Difference(
         "answers 200 []",
         "upstream never answers this request",
@@ -325,6 +351,7 @@ class Answer:
     content_type: str | None
     raw_body: bytes
     body: Any
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 def _decode(content_type: str | None, raw: bytes) -> Any:
@@ -365,7 +392,11 @@ def send(
     payload = payload[:length]
     content_type = received.get("content-type")
     return Answer(
-        int(status_line.split()[1]), content_type, payload, _decode(content_type, payload)
+        int(status_line.split()[1]),
+        content_type,
+        payload,
+        _decode(content_type, payload),
+        received,
     )
 
 

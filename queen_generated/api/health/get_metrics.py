@@ -45,6 +45,15 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 503:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_503 = ErrorBody.from_dict(body)
+
+        return response_503
+
     if 500 <= response.status_code <= 599:
         try:
             body = response.json()

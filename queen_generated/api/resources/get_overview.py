@@ -72,6 +72,33 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_401 = ErrorBody.from_dict(body)
+
+        return response_401
+
+    if response.status_code == 403:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_403 = ErrorBody.from_dict(body)
+
+        return response_403
+
+    if response.status_code == 503:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_503 = ErrorBody.from_dict(body)
+
+        return response_503
+
     if 400 <= response.status_code <= 499:
         try:
             body = response.json()

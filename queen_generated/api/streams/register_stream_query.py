@@ -102,6 +102,24 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_401 = ErrorBody.from_dict(body)
+
+        return response_401
+
+    if response.status_code == 403:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_403 = ErrorBody.from_dict(body)
+
+        return response_403
+
     if response.status_code == 409:
         try:
             body = response.json()
@@ -110,6 +128,24 @@ def _parse_response(
         response_409 = StreamQueryResponse.from_dict(body)
 
         return response_409
+
+    if response.status_code == 413:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_413 = ErrorBody.from_dict(body)
+
+        return response_413
+
+    if response.status_code == 503:
+        try:
+            body = response.json()
+        except ValueError:
+            return None
+        response_503 = ErrorBody.from_dict(body)
+
+        return response_503
 
     if 400 <= response.status_code <= 499:
         try:

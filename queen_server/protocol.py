@@ -1,0 +1,150 @@
+"""uvicorn's httptools protocol with limits on the request head.
+
+uvicorn bounds nothing of the head under httptools (its ``h11_max_incomplete_event_size``
+only applies to h11) and arms no timer before a connection's first request. This subclass
+answers ``431`` when the request line and headers exceed ``max_header_bytes`` or there are
+more than ``max_headers`` header lines, and ``408`` when a head is not complete within
+``header_timeout`` seconds of its first byte (or of the connection's opening); each closes
+the connection.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from asyncio import TimerHandle
+from typing import Any
+
+import httptools
+from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
+
+from queen_server.config import Limits
+
+log = logging.getLogger("queen_server")
+
+
+class _HeadRejected(Exception):
+    """Raised from a parser callback to stop parsing a head that broke a limit."""
+
+
+class LimitedHttpToolsProtocol(HttpToolsProtocol):
+    """``HttpToolsProtocol`` enforcing ``limits`` (set by ``protocol_class``) on the head."""
+
+    limits: Limits = Limits()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._head_bytes = 0
+        self._head_count = 0
+        self._in_head = False
+        self._head_timer: TimerHandle | None = None
+        self._rejection: tuple[int, str] | None = None
+
+    # -- the head timer --------------------------------------------------------------------
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm_head_timer()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm_head_timer()
+        super().connection_lost(exc)
+
+    def _arm_head_timer(self) -> None:
+        self._disarm_head_timer()
+        self._head_timer = self.loop.call_later(self.limits.header_timeout, self._head_timed_out)
+
+    def _disarm_head_timer(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None
+
+    def _head_timed_out(self) -> None:
+        self._head_timer = None
+        if self.transport.is_closing():
+            return
+        if self._in_head:
+            self._reject(
+                408, f"Request headers not received within {self.limits.header_timeout:g} s"
+            )
+        else:
+            self.transport.close()  # nothing sent at all: just hang up
+
+    # -- parser callbacks ------------------------------------------------------------------
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._head_bytes = 0
+        self._head_count = 0
+        self._in_head = True
+        if self._head_timer is None:
+            self._arm_head_timer()
+
+    def on_url(self, url: bytes) -> None:
+        self._count(len(url), 0)
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._count(len(name) + len(value) + 4, 1)
+        super().on_header(name, value)
+
+    def on_headers_complete(self) -> None:
+        self._in_head = False
+        self._disarm_head_timer()
+        super().on_headers_complete()
+
+    def _count(self, size: int, lines: int) -> None:
+        self._head_bytes += size
+        self._head_count += lines
+        if self._head_bytes > self.limits.max_header_bytes:
+            self._rejection = (
+                431,
+                f"Request headers larger than {self.limits.max_header_bytes} bytes",
+            )
+            raise _HeadRejected
+        if self._head_count > self.limits.max_headers:
+            self._rejection = (431, f"More than {self.limits.max_headers} request headers")
+            raise _HeadRejected
+
+    def data_received(self, data: bytes) -> None:
+        self._unset_keepalive_if_required()
+        if self.transport.is_closing():
+            return
+        try:
+            self.parser.feed_data(data)
+        except httptools.HttpParserError:
+            if self._rejection is not None:
+                self._reject(*self._rejection)
+                return
+            self._reject(400, "Invalid HTTP request received.")
+        except httptools.HttpParserUpgrade:
+            self._unsupported_upgrade_warning()  # served as a plain request (no websockets)
+
+    def on_response_complete(self) -> None:
+        # an answer sent before its request's body was read (e.g. a refused token): the rest
+        # of the body would keep the connection busy for as long as the client likes
+        finished = self.cycle if not self.pipeline else None  # pipelined: the older one
+        if finished is not None and finished.more_body and not self.transport.is_closing():
+            self.transport.close()
+            return
+        super().on_response_complete()
+
+    def _reject(self, status: int, message: str) -> None:
+        """Answer ``status`` with a JSON error and close the connection."""
+        self._disarm_head_timer()
+        if status != 400:
+            log.warning("rejected a request from %s: %s", self.client, message)
+        body = ('{"error":"' + message.replace('"', "'") + '"}').encode()
+        head = [
+            STATUS_LINE[status],
+            b"content-type: application/json\r\n",
+            b"content-length: " + str(len(body)).encode() + b"\r\n",
+            b"connection: close\r\n\r\n",
+        ]
+        self.transport.write(b"".join(head) + body)
+        self.transport.close()
+
+
+def protocol_class(limits: Limits) -> type[LimitedHttpToolsProtocol]:
+    """The protocol class uvicorn instantiates per connection, bound to ``limits``."""
+    return type("QueenHttpProtocol", (LimitedHttpToolsProtocol,), {"limits": limits})
