@@ -6,6 +6,12 @@
   sink pushes (deduplicated by transactionId like any push), then the source ack;
 * ``POST /streams/v1/state/get`` reads a query's state on one source partition.
 
+Beyond upstream (optional fields, absent in upstream's bodies): each (query, partition) has a
+state version, bumped by every cycle; ``state/get`` reports it (``version``), a cycle may ask
+for it (``expect_version``: refused when the state moved on) and names itself (``cycle_id``: a
+cycle sent again after a lost answer is not applied twice). Registration lists the partitions
+the query keeps state on (``partitions``).
+
 A cycle that fails (unknown state operation, message not found, stale lease, ...) is rolled
 back and answered with 200 ``success: false``, as upstream does; malformed bodies get 400.
 """
@@ -31,7 +37,7 @@ from queen_server.web import (
 REGISTER_SQL = "SELECT conflict, body FROM queen.stream_register($1, $2, $3, $4, $5)"
 CYCLE_SQL = (
     "SELECT queen.stream_cycle($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, "
-    "$13::jsonb)"
+    "$13::jsonb, $14, $15)"
 )
 STATE_GET_SQL = "SELECT queen.stream_state_get($1, $2, $3, $4, $5)"
 
@@ -106,6 +112,14 @@ def _ack(value: Any) -> str | None:
     return orjson.dumps(value).decode()
 
 
+def _expect_version(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0 or value >= 2**63:
+        raise BadRequest(f"expect_version must be a non-negative integer, got {describe(value)}")
+    return value
+
+
 def _message_ids(items: list[Any]) -> list[str]:
     """The items' ``messageId`` where given (a UUID), else a new UUIDv7."""
     result = []
@@ -135,6 +149,8 @@ async def run_cycle(request: Request) -> Response:
         raise BadRequest(f"push_items must be an array, got {describe(raw_items)}")
     validate.batch_size(len(raw_items), "push_items")
     ack = _ack(body.get("ack"))
+    expect_version = _expect_version(body.get("expect_version"))
+    cycle_id = validate.optional_text(body.get("cycle_id"), "cycle_id") or None
     ctx = request.ctx
     items = await item_columns(ctx, raw_items)
     message_ids = _message_ids(raw_items)
@@ -153,6 +169,8 @@ async def run_cycle(request: Request) -> Response:
         items.encrypted,
         message_ids,
         ack,
+        expect_version,
+        cycle_id,
     )
     return raw_json_response(text)
 
