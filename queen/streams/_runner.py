@@ -46,6 +46,7 @@ from .._errors import (
 )
 from .._ids import is_uuid, uuid7
 from .._options import PopRequest
+from ..admin import Admin
 from ._calls import Registration, commit, read_state, register
 from ._emit import Prepared, prepare
 from ._engine import Outcome, Where, run_batch, run_flush
@@ -186,14 +187,19 @@ class Runner:
         ``__wm__`` for the event-time watermark."""
         if self._registration is None:
             raise QueenConfigError("the runner has not started: nothing to inspect yet")
-        pid = partition if is_uuid(partition) else self.partitions().get(partition)
-        if pid is None:
-            raise QueenConfigError(
-                f"partition {partition!r} is unknown to this runner; known: "
-                f"{sorted(self.partitions())} (or pass a partition id)"
-            )
+        pid = partition if is_uuid(partition) else await self._partition_id(partition)
         rows, _ = await read_state(self._core, self._registration.query_uuid, pid)
         return rows
+
+    async def _partition_id(self, name: str) -> str:
+        known = self.partitions().get(name)
+        if known is not None:
+            return known
+        queue = await Admin(self._core).get_queue(self._source)
+        for found in queue.get("partitions") or []:
+            if isinstance(found, dict) and found.get("name") == name and found.get("id"):
+                return str(found["id"])
+        raise QueenConfigError(f"queue {self._source!r} has no partition {name!r}")
 
     async def stop(self) -> None:
         """Stop: the pop in progress ends (within ``max_wait_millis``), the batches already
