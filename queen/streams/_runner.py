@@ -72,6 +72,9 @@ MAX_CACHED_PARTITIONS = 4096
 DISCOVERY_INTERVAL_MS = 30_000
 #: a partition without state and without messages for this long is forgotten
 FORGET_AFTER_MS = 5 * 60_000
+#: after its state moved on under this runner, a partition's state is read afresh for this
+#: many batches (it is shared with another runner: a kept copy would mostly be stale)
+SHARED_READS = 50
 
 
 class UserCode(Protocol):
@@ -126,6 +129,7 @@ class Runner:
         self._known: dict[str, str] = {}  # partition id → name
         self._touched: dict[str, int] = {}  # partition id → clock of its last batch
         self._due: dict[str, float] = {}  # partition id → when something may close
+        self._shared: dict[str, int] = {}  # partition id → batches left to read afresh
         self._serving = False
         self._stopping = False
         self._pause_scope: anyio.CancelScope | None = None
@@ -424,7 +428,8 @@ class Runner:
             state = self._states.get(pid)
             idle = now - self._touched.get(pid, now) > FORGET_AFTER_MS
             if idle and state is not None and state.empty and not self._lock(pid).locked():
-                for table in (self._known, self._touched, self._due, self._locks, self._states):
+                tables = (self._known, self._touched, self._due, self._locks, self._states)
+                for table in (*tables, self._shared):
                     table.pop(pid, None)
 
     # --- committing --------------------------------------------------------------------
@@ -483,6 +488,7 @@ class Runner:
             self._states.pop(pid, None)
             if exc.stale_state:
                 self._metrics["staleStateRetriesTotal"] += 1
+                self._shared[pid] = SHARED_READS
                 return False
             await self._report(exc, {"phase": phase, "partition": pid})
             return True
@@ -534,7 +540,10 @@ class Runner:
     async def _load(self, pid: str) -> PartitionState:
         """The partition's state: kept, or read (kept only when the server versions it)."""
         state = self._states.get(pid)
-        if state is not None:
+        shared = self._shared.get(pid, 0)
+        if shared:
+            self._shared[pid] = shared - 1
+        elif state is not None:
             self._states.move_to_end(pid)
             return state
         assert self._registration is not None
