@@ -18,6 +18,15 @@ from queen.streams import Stream
 FLAVOURS = ["asyncio", "trio", "sync"]
 
 
+async def eventually(check: Callable[[], bool], seconds: float = 20) -> None:
+    """Wait until ``check()`` holds (polling; fails after ``seconds``)."""
+    for _ in range(int(seconds / 0.02)):
+        if check():
+            return
+        await anyio.sleep(0.02)
+    raise AssertionError(f"still not true after {seconds} s: {check}")
+
+
 class Handle:
     """A running stream of any flavour, seen through async methods."""
 

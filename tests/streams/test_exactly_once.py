@@ -14,6 +14,8 @@ import queen.streams._runner as runner_module
 from queen import Queen, QueenTimeoutError
 from queen.streams import Stream
 
+from .harness import eventually
+
 pytestmark = pytest.mark.anyio
 
 
@@ -76,7 +78,7 @@ async def test_a_cycle_whose_answer_is_lost_is_sent_again_not_applied_twice(
 
     monkeypatch.setattr(runner_module, "commit", lose_first_answers)
     src, out = names("src"), names("out")
-    async with Queen(server_url) as queen:
+    async with Queen(server_url, retry_delay_millis=20) as queen:
         expected = await fill(queen, src, 1, 50)
         runner = await counting(queen, src, out).run(names("q"), batch_size=20)
         assert await totals(queen, out, 50) == expected
@@ -90,15 +92,13 @@ async def test_state_changed_under_a_runner_is_read_again(server_url: str, names
     async with Queen(server_url) as queen:
         await queen.queue(src).config({"leaseTime": 2}).create()
         stream = (
-            Stream.from_(queen.queue(src)).window_tumbling(seconds=3600).reduce(
-                lambda acc, v: acc + v["x"], 0
-            )
+            Stream.from_(queen.queue(src))
+            .window_tumbling(seconds=3600)
+            .reduce(lambda acc, v: acc + v["x"], 0)
         )
         runner = await stream.run(names("q"), max_wait_millis=100)
         await queen.queue(src).partition("p").push([{"data": {"x": 1}}])
-        with anyio.fail_after(20):
-            while runner.metrics()["messagesTotal"] < 1:
-                await anyio.sleep(0.02)
+        await eventually(lambda: runner.metrics()["messagesTotal"] >= 1)
         ((key, value),) = (await runner.state("p")).items()
         pid = runner.partitions()["p"]
         # another writer (e.g. a runner of the same query) changes the window meanwhile
@@ -111,9 +111,7 @@ async def test_state_changed_under_a_runner_is_read_again(server_url: str, names
             }
             assert (await http.post("/streams/v1/cycle", json=body)).json()["success"] is True
         await queen.queue(src).partition("p").push([{"data": {"x": 2}}])
-        with anyio.fail_after(20):
-            while runner.metrics()["messagesTotal"] < 2:
-                await anyio.sleep(0.02)
+        await eventually(lambda: runner.metrics()["messagesTotal"] >= 2)
         assert (await runner.state("p"))[key]["acc"] == 102  # not 3: computed again
         assert runner.metrics()["staleStateRetriesTotal"] == 1
         await runner.stop()

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-import anyio
 import pytest
 
 from queen import QueenStreamConflictError
 from queen.streams import token_bucket_gate
 
-from .harness import Harness
+from .harness import Harness, eventually
 
 pytestmark = pytest.mark.anyio
 
@@ -132,9 +131,7 @@ async def test_foreach_state_inspection_and_metrics(harness: Harness) -> None:
     )
     runner = await harness.start(stream, harness.name("q"))
     await harness.push(src, "p", [{"k": "a", "x": 1}, {"k": "b", "x": 2}, {"k": "a", "x": 3}])
-    with anyio.fail_after(20):
-        while runner.metrics()["messagesTotal"] < 3:
-            await anyio.sleep(0.05)
+    await eventually(lambda: runner.metrics()["messagesTotal"] >= 3)
     state = await runner.state("p")
     windows = {k.rsplit("\x1f", 1)[1]: v["acc"] for k, v in state.items() if k.startswith("w")}
     assert windows == {"a": 4, "b": 2}
@@ -156,9 +153,7 @@ async def test_a_changed_chain_needs_reset(harness: Harness) -> None:
         .aggregate({"count": lambda v: 1})
     )
     first = await harness.start(hourly, query)
-    with anyio.fail_after(20):
-        while first.metrics()["messagesTotal"] < 1:
-            await anyio.sleep(0.05)
+    await eventually(lambda: first.metrics()["messagesTotal"] >= 1)
     assert len(await first.state("p")) == 1
     await first.stop()
     daily = (

@@ -22,8 +22,18 @@ PARTITIONS, PER_PARTITION, KILLS = 6, 120, 4
 
 def start(url: str, source: str, sink: str, query: str) -> subprocess.Popen[str]:
     child = subprocess.Popen(
-        [sys.executable, str(PROCESS), "--url", url, "--source", source, "--sink", sink,
-         "--query", query],
+        [
+            sys.executable,
+            str(PROCESS),
+            "--url",
+            url,
+            "--source",
+            source,
+            "--sink",
+            sink,
+            "--query",
+            query,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -88,10 +88,18 @@ def test_a_cycle_sent_again_is_answered_not_applied_twice(http: httpx.Client, qu
         "cycle_id": "cycle-1",
         "state_ops": [{"type": "upsert", "key": "n", "value": 2}],
         "push_items": [{"queue": f"{queue}-out", "payload": {"n": 2}}],
-        "ack": {"transactionId": items[1]["transaction_id"], "leaseId": delivered["leaseId"], "count": 2},
+        "ack": {
+            "transactionId": items[1]["transaction_id"],
+            "leaseId": delivered["leaseId"],
+            "count": 2,
+        },
     }
     applied = post(http, "/streams/v1/cycle", cycle)
-    assert (applied["success"], applied["state_version"], applied.get("replayed")) == (True, 1, None)
+    assert (applied["success"], applied["state_version"], applied.get("replayed")) == (
+        True,
+        1,
+        None,
+    )
     again = post(http, "/streams/v1/cycle", cycle)
     assert again["success"] is True
     assert again["replayed"] is True

@@ -50,9 +50,7 @@ def test_ctrl_c_stops_run_cleanly_and_commits_what_was_handled(server_url: str) 
         # Nothing is left leased (a 60 s lease would hide the rest) and the cursor is right
         # after the last handled message: the batch in progress was committed on the way out.
         started = time.monotonic()
-        rest_messages = (
-            client.queue(source).group(f"streams.{query}").batch(total).wait(True).pop()
-        )
+        rest_messages = client.queue(source).group(f"streams.{query}").batch(total).wait(True).pop()
         assert time.monotonic() - started < 10
         assert [m["data"]["n"] for m in rest_messages] == list(range(len(handled), total))
 
@@ -76,7 +74,7 @@ def test_functions_are_plain_and_run_in_a_worker_thread(server_url: str) -> None
         ):
             with pytest.raises(QueenConfigError, match="plain functions"):
                 build()
-        with pytest.raises(QueenConfigError, match="queen.sync.Queen"):
+        with pytest.raises(QueenConfigError, match=r"queen\.sync\.Queen"):
             queen.sync.Stream.from_(object())  # type: ignore[arg-type]
         source.push([{"data": {"n": 1}}])
         runner = stream.foreach(lambda v: threads.append(threading.current_thread().name)).start(
