@@ -34,13 +34,20 @@ from ._state import NO_TIME, Changes, PartitionState, Session, WindowAcc, Window
 from ._time import parse_iso_ms, to_ms
 
 
-class Envelope(NamedTuple):
-    """One value on its way: from message ``position`` of the batch, with its key."""
+class Envelope:
+    """One value on its way: from message ``position`` of the batch, with its key (owned by
+    its batch, so operators update it in place)."""
 
-    position: int
-    msg: dict[str, Any]
-    key: str
-    value: Any
+    __slots__ = ("key", "msg", "position", "value")
+
+    def __init__(self, position: int, msg: dict[str, Any], key: str, value: Any) -> None:
+        self.position = position
+        self.msg = msg
+        self.key = key
+        self.value = value
+
+    def with_value(self, value: Any) -> Envelope:
+        return Envelope(self.position, self.msg, self.key, value)
 
 
 class Emit(NamedTuple):
@@ -93,7 +100,8 @@ async def apply_steps(steps: Sequence[Step], envelopes: list[Envelope]) -> list[
             if awaitable(result):
                 result = await result
             if step.kind == "map":
-                out.append(env._replace(value=result))
+                env.value = result
+                out.append(env)
             elif step.kind == "filter":
                 if result:
                     out.append(env)
@@ -102,7 +110,7 @@ async def apply_steps(steps: Sequence[Step], envelopes: list[Envelope]) -> list[
                     raise TypeError(
                         f"a flat_map function must return a list, got {type(result).__name__}"
                     )
-                out.extend(env._replace(value=v) for v in result)
+                out.extend(env.with_value(v) for v in result)
         envelopes = out
     return envelopes
 
@@ -118,13 +126,11 @@ async def run_batch(
     envelopes = await apply_steps(pipeline.pre, envelopes)
     if pipeline.key_by is not None:
         fn = pipeline.key_by.fn.fn
-        keyed = []
         for env in envelopes:
             key = fn(env.msg)
             if awaitable(key):
                 key = await key
-            keyed.append(env._replace(key=str(key)))
-        envelopes = keyed
+            env.key = key if type(key) is str else str(key)
     if pipeline.gate is not None:
         return await _gate(pipeline, messages, envelopes, state, where)
     outcome = Outcome(ack=len(messages) - 1 if messages else None, count=len(messages))

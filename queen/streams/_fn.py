@@ -32,9 +32,13 @@ def takes_two(fn: Callable[..., Any]) -> bool:
     return count >= 2
 
 
+_PLAIN = frozenset({int, float, str, bool, dict, list, tuple, type(None)})
+
+
 def awaitable(value: Any) -> bool:
     """Whether a callable's result must be awaited (cheap for plain values)."""
-    return hasattr(type(value), "__await__")
+    kind = type(value)
+    return kind not in _PLAIN and hasattr(kind, "__await__")
 
 
 @dataclass(frozen=True, slots=True)

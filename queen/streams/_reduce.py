@@ -85,20 +85,27 @@ class Aggregate:
             v = extractor.fn(value)
             if awaitable(v):
                 v = await v
-            numeric = _number(v)
+            kind = type(v)
+            numeric = kind is int or kind is float or (_number(v) and kind is not bool)
             if name == "count":
                 acc["count"] = acc.get("count", 0) + (v if numeric else 1)
-            elif name in ("min", "max"):
-                if numeric:
-                    current = acc.get(name)
-                    if current is None or (v < current if name == "min" else v > current):
-                        acc[name] = v
+            elif not numeric:
+                continue
+            elif name == "sum":
+                acc["sum"] = acc.get("sum", 0) + v
+            elif name == "min":
+                current = acc.get("min")
+                if current is None or v < current:
+                    acc["min"] = v
+            elif name == "max":
+                current = acc.get("max")
+                if current is None or v > current:
+                    acc["max"] = v
             elif name == "avg":
-                if numeric:
-                    total = acc.get(_AVG_SUM, 0) + v
-                    count = acc.get(_AVG_COUNT, 0) + 1
-                    acc.update({_AVG_SUM: total, _AVG_COUNT: count, "avg": total / count})
-            elif numeric:
+                total = acc.get(_AVG_SUM, 0) + v
+                count = acc.get(_AVG_COUNT, 0) + 1
+                acc[_AVG_SUM], acc[_AVG_COUNT], acc["avg"] = total, count, total / count
+            else:
                 acc[name] = acc.get(name, 0) + v
         return acc
 

@@ -268,24 +268,46 @@ class Runner:
             subscription_mode=s.subscription_mode,
             subscription_from=s.subscription_from,
         )
+        # Batches of different partitions are processed while the next pop is under way (at
+        # most max_partitions at once); a partition's lease keeps its batches one at a time.
+        slots = anyio.Semaphore(max(2, s.max_partitions))
         failures = 0
-        while not self._stopping:
-            began = time.monotonic()
-            try:
-                messages = await self._core.pop(request)
-            except QueenClosedError:
-                break
-            except QueenError as exc:
-                failures += 1
-                await self._report(exc, {"phase": "pop"})
-                await self._pause(min(5.0, 0.5 * failures))
-                continue
-            failures = 0
-            if not messages:
-                if time.monotonic() - began < 0.05:  # answered at once: do not spin
-                    await self._pause(0.1)
-                continue
-            await self._process_all(messages)
+        async with anyio.create_task_group() as batches:
+            while not self._stopping:
+                await slots.acquire()
+                began = time.monotonic()
+                try:
+                    messages = await self._core.pop(request)
+                except QueenClosedError:
+                    slots.release()
+                    break
+                except QueenError as exc:
+                    slots.release()
+                    failures += 1
+                    await self._report(exc, {"phase": "pop"})
+                    await self._pause(min(5.0, 0.5 * failures))
+                    continue
+                failures = 0
+                if not messages:
+                    slots.release()
+                    if time.monotonic() - began < 0.05:  # answered at once: do not spin
+                        await self._pause(0.1)
+                    continue
+                groups: dict[str, list[Any]] = {}
+                for message in messages:
+                    groups.setdefault(str(message.get("partitionId")), []).append(message)
+                for n, (pid, batch) in enumerate(groups.items()):
+                    if n:
+                        await slots.acquire()
+                    batches.start_soon(self._process_in_slot, pid, batch, slots)
+
+    async def _process_in_slot(
+        self, pid: str, messages: list[dict[str, Any]], slots: anyio.Semaphore
+    ) -> None:
+        try:
+            await self._process(pid, messages)
+        finally:
+            slots.release()
 
     async def _pause(self, seconds: float) -> None:
         """Sleep, unless stop() is called meanwhile."""
@@ -294,18 +316,6 @@ class Runner:
             if not self._stopping:
                 await anyio.sleep(seconds)
         self._pause_scope = None
-
-    async def _process_all(self, messages: list[Any]) -> None:
-        groups: dict[str, list[dict[str, Any]]] = {}
-        for message in messages:
-            groups.setdefault(str(message.get("partitionId")), []).append(message)
-        if len(groups) == 1:
-            ((pid, batch),) = groups.items()
-            await self._process(pid, batch)
-            return
-        async with anyio.create_task_group() as tasks:
-            for pid, batch in groups.items():
-                tasks.start_soon(self._process, pid, batch)
 
     async def _process(self, pid: str, messages: list[dict[str, Any]]) -> None:
         """Compute and commit one partition's batch; failures are reported, never raised."""
