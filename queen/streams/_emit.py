@@ -74,11 +74,18 @@ async def prepare(
     items: list[bytes] = []
     sink = pipeline.sink
     if isinstance(sink, Sink):
+        fixed = sink.partition if isinstance(sink.partition, str) else None
         for n, emit in enumerate(emits):
             value = emit.value
+            if fixed is None and sink.partition is None:
+                partition = where.partition
+            elif fixed is not None:
+                partition = fixed
+            else:
+                partition = await sink.partition_of(value, where.partition)
             item = {
                 "queue": sink.queue,
-                "partition": await sink.partition_of(value, where.partition),
+                "partition": partition,
                 "payload": value if isinstance(value, dict) else {"value": value},
                 "transactionId": f"{txn_prefix}:{anchor}:{n}",
             }

@@ -329,6 +329,7 @@ async def _gate(
     by_message: list[list[Envelope]] = [[] for _ in messages]
     for env in envelopes:
         by_message[env.position].append(env)
+    decide = gate.fn.fn
     work: dict[str, dict[str, Any]] = {}
     touched: set[str] = set()
     passed: list[Envelope] = []
@@ -345,7 +346,10 @@ async def _gate(
             if key not in before:
                 before[key] = fresh(current)
             ctx = GateContext(current, where.now_ms, where.partition_id, where.partition, key)
-            if not await gate.allows(env.value, ctx):
+            decision = decide(env.value, ctx)
+            if awaitable(decision):
+                decision = await decision
+            if decision is not True and not gate.allows(decision):
                 allowed = False
                 break
         if not allowed:

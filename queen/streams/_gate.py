@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ._fn import Fn, awaitable, user_fn
+from ._fn import Fn, user_fn
 
 
 class GateContext:
@@ -58,10 +58,9 @@ class Gate:
 
     fn: Fn
 
-    async def allows(self, value: Any, ctx: GateContext) -> bool:
-        decision = self.fn.fn(value, ctx)
-        if awaitable(decision):
-            decision = await decision
+    @staticmethod
+    def allows(decision: Any) -> bool:
+        """What a gate function's result means (``True``, ``False`` or ``{"allow": bool}``)."""
         if decision is True or decision is False:
             return decision
         if isinstance(decision, dict) and isinstance(decision.get("allow"), bool):

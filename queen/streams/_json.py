@@ -9,14 +9,16 @@ import orjson
 
 from .._errors import client_validation_error
 
+_CONTAINERS = (dict, list)
+
 
 def fresh(value: Any) -> Any:
     """An independent copy of a JSON value (dicts and lists copied, scalars shared)."""
     kind = type(value)
     if kind is dict:
-        return {k: fresh(v) for k, v in value.items()}
+        return {k: fresh(v) if type(v) in _CONTAINERS else v for k, v in value.items()}
     if kind is list:
-        return [fresh(v) for v in value]
+        return [fresh(v) if type(v) in _CONTAINERS else v for v in value]
     return value
 
 

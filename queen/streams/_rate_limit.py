@@ -16,6 +16,7 @@ from typing import Any
 from .._errors import QueenConfigError
 
 GateFunction = Callable[[Any, Any], bool]
+_NUMBERS = (int, float)  # exactly: a bool is not a number of tokens
 
 
 def _positive(name: str, value: Any) -> float:
@@ -63,14 +64,15 @@ def token_bucket_gate(
         state = ctx.state
         tokens = state.get("tokens")
         last = state.get("lastRefillAt")
-        if not isinstance(tokens, (int, float)) or isinstance(tokens, bool):
+        if type(tokens) not in _NUMBERS:
             tokens = full
-        if not isinstance(last, (int, float)) or isinstance(last, bool):
+        if type(last) not in _NUMBERS:
             last = now
-        tokens = min(full, tokens + max(0.0, (now - last) / 1000) * rate)
+        if now > last:
+            tokens = min(full, tokens + (now - last) / 1000 * rate)
         state["tokens"] = tokens
         state["lastRefillAt"] = now
-        cost = _cost(cost_fn, value)
+        cost = 1 if cost_fn is _one else _cost(cost_fn, value)
         if cost == 0:
             return allow_zero_cost
         if tokens < cost:
