@@ -32,8 +32,3 @@ class CycleRejected(QueenStreamError):
     def stale_state(self) -> bool:
         """The cycle was computed from an older state version than the server's."""
         return "state version mismatch" in str(self.body.get("error") or "")
-
-    @property
-    def lease_lost(self) -> bool:
-        """The source lease expired or moved to another runner: the batch is not ours."""
-        return "invalid or expired lease" in str(self.body.get("error") or "").lower()

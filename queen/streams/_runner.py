@@ -367,12 +367,6 @@ class Runner:
                 await self._rediscover()
             self._forget_idle(now)
 
-    async def flush_now(self) -> None:
-        """Close every processing-time window and session that is due now, at once."""
-        now = self._clock()
-        for pid in list(self._known):
-            await self._flush(pid, now)
-
     async def _flush(self, pid: str, now: int) -> None:
         window = self._pipeline.window
         if window is None or self._pipeline.event_time:

@@ -13,8 +13,10 @@ never run in parallel with each other.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 from collections.abc import Awaitable, Callable, Coroutine
+from concurrent.futures import CancelledError
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import anyio
@@ -102,7 +104,8 @@ class Runner:
         except KeyboardInterrupt:
             self.stop()
             raise
-        job.result()
+        with contextlib.suppress(CancelledError):  # the client was closed meanwhile
+            job.result()
         return self.metrics()
 
     def metrics(self) -> dict[str, Any]:

@@ -166,3 +166,23 @@ async def test_two_runners_of_one_query_share_the_partitions(server_url: str, na
         await second.stop()
         processed = first.metrics()["messagesTotal"] + second.metrics()["messagesTotal"]
         assert processed == total
+
+
+async def test_a_new_runner_closes_the_windows_a_stopped_one_left_open(
+    server_url: str, names: Any
+) -> None:
+    src, out, query = names("src"), names("out"), names("q")
+    async with Queen(server_url) as queen:
+        expected = await fill(queen, src, 3, 10)
+        first = await counting(queen, src, out, seconds=3600).run(query, max_wait_millis=100)
+        await eventually(lambda: first.metrics()["messagesTotal"] >= 30)
+        await first.stop()  # the hour-long windows are still open
+        # the next runner finds them without any new message and closes them on its clock
+        later = counting(queen, src, out, seconds=3600, flush_ms=50)
+        runner = later.runner(query, max_wait_millis=100)
+        runner._clock = lambda: 4_000_000_000_000  # a clock far past every window's end
+        async with anyio.create_task_group() as tasks:
+            await tasks.start(runner.serve)
+            assert await totals(queen, out, 30) == expected
+            await runner.stop()
+        assert runner.metrics()["flushCyclesTotal"] == 3
