@@ -46,6 +46,7 @@ async def register(
         "source_queue": source,
         "config_hash": config_hash,
         "reset": reset,
+        "with_partitions": True,  # queen_server only; others ignore it
     }
     if sink:
         body["sink_queue"] = sink
@@ -90,7 +91,7 @@ async def read_state(
 ) -> tuple[dict[str, Any], int | None]:
     """Every state row of (query, partition), and the state version (None: not reported)."""
     endpoint = ep.GET_STREAM_STATE
-    body = {"query_id": query_uuid, "partition_id": partition_id, "keys": []}
+    body = {"query_id": query_uuid, "partition_id": partition_id, "keys": [], "with_version": True}
     answer = await core.send(endpoint, endpoint.request_kwargs(body=body))
     if not isinstance(answer, dict) or answer.get("success") is False:
         raise QueenStreamError(

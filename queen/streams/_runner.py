@@ -500,19 +500,18 @@ class Runner:
             self._states.pop(pid, None)  # unknown outcome: read the state again next time
             await self._report(exc, {"phase": phase, "partition": pid})
             return True
+        # The state as committed (a replayed answer is this very cycle, applied earlier).
         version = answer.get("state_version")
-        if (
-            isinstance(version, int)
-            and not isinstance(version, bool)
-            and not answer.get("replayed")
-        ):
-            state.apply(outcome.changes, version)
+        if not isinstance(version, int) or isinstance(version, bool):
+            version = None
+        state.apply(outcome.changes, version)
+        if version is not None:
             self._states[pid] = state
             self._states.move_to_end(pid)
             while len(self._states) > MAX_CACHED_PARTITIONS:
                 self._states.popitem(last=False)
         else:
-            self._states.pop(pid, None)
+            self._states.pop(pid, None)  # read again before the next cycle
         window = self._pipeline.window
         if window is not None:
             self._due[pid] = state.next_close(window.grace_ms, window.size_ms)

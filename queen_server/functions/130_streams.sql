@@ -30,8 +30,7 @@ BEGIN
     RETURNING id INTO v_id;
     IF v_id IS NOT NULL THEN
         body := json_build_object('success', true, 'query_id', v_id, 'name', p_name,
-                                  'config_hash', p_hash, 'fresh', true, 'reset', false,
-                                  'partitions', json_build_array());
+                                  'config_hash', p_hash, 'fresh', true, 'reset', false);
         RETURN;
     END IF;
     SELECT id, config_hash INTO v_id, v_hash FROM queen.stream_queries
@@ -41,8 +40,7 @@ BEGIN
            SET source_queue = p_source, sink_queue = p_sink, updated_at = now()
          WHERE id = v_id;
         body := json_build_object('success', true, 'query_id', v_id, 'name', p_name,
-                                  'config_hash', p_hash, 'fresh', false, 'reset', false,
-                                  'partitions', queen.stream_state_partitions(v_id));
+                                  'config_hash', p_hash, 'fresh', false, 'reset', false);
     ELSIF p_reset THEN
         DELETE FROM queen.stream_state WHERE query_id = v_id;
         UPDATE queen.stream_versions SET version = version + 1, last_cycle_id = NULL
@@ -52,8 +50,7 @@ BEGIN
                updated_at = now()
          WHERE id = v_id;
         body := json_build_object('success', true, 'query_id', v_id, 'name', p_name,
-                                  'config_hash', p_hash, 'fresh', false, 'reset', true,
-                                  'partitions', json_build_array());
+                                  'config_hash', p_hash, 'fresh', false, 'reset', true);
     ELSE
         conflict := true;
         body := json_build_object(
@@ -79,7 +76,8 @@ DROP FUNCTION IF EXISTS queen.stream_cycle(
 -- p_expect_version: refuse the cycle unless the partition's state is still at that version
 -- (the client computed from it). p_cycle_id: a cycle sent again after its answer was lost is
 -- answered success with replayed:true and not applied twice. Every applied cycle bumps the
--- version, which the answer reports as state_version.
+-- version; answers to requests with either field report it as state_version (the others are
+-- upstream's answers as they are).
 CREATE OR REPLACE FUNCTION queen.stream_cycle(
     p_query_id uuid, p_partition_id uuid, p_group text, p_release boolean, p_state_ops jsonb,
     p_queues text[], p_partitions text[], p_txn_ids text[], p_trace_ids uuid[],
@@ -235,12 +233,24 @@ BEGIN
         UPDATE queen.stream_versions SET version = version + 1, last_cycle_id = p_cycle_id
          WHERE query_id = p_query_id AND partition_id = p_partition_id;
     EXCEPTION WHEN OTHERS THEN
+        IF p_expect_version IS NULL AND p_cycle_id IS NULL THEN
+            RETURN json_build_object('success', false, 'error', SQLERRM,
+                                     'query_id', p_query_id, 'partition_id', p_partition_id,
+                                     'queueName', v_queue, 'state_ops_applied', v_applied,
+                                     'push_results', v_push, 'ack_result', NULL);
+        END IF;
         RETURN json_build_object('success', false, 'error', SQLERRM,
                                  'query_id', p_query_id, 'partition_id', p_partition_id,
                                  'queueName', v_queue, 'state_ops_applied', v_applied,
                                  'push_results', v_push, 'ack_result', NULL,
                                  'state_version', v_version);
     END;
+    IF p_expect_version IS NULL AND p_cycle_id IS NULL THEN  -- upstream's answer, as is
+        RETURN json_build_object('success', true, 'query_id', p_query_id,
+                                 'partition_id', p_partition_id, 'queueName', v_queue,
+                                 'state_ops_applied', v_applied, 'push_results', v_push,
+                                 'ack_result', v_ack);
+    END IF;
     RETURN json_build_object('success', true, 'query_id', p_query_id,
                              'partition_id', p_partition_id, 'queueName', v_queue,
                              'state_ops_applied', v_applied, 'push_results', v_push,
@@ -248,25 +258,36 @@ BEGIN
 END;
 $$;
 
+-- an earlier version of the server always reported the version
+DROP FUNCTION IF EXISTS queen.stream_state_get(uuid, uuid, text[], text, numeric);
+
 -- Read a query's state on one partition, by key order: all keys, the listed ones, a prefix,
--- and/or only rows whose value.windowEnd is a number at or before p_ripe; `version` is the
--- partition's state version (0 before any cycle), for clients that cache state.
+-- and/or only rows whose value.windowEnd is a number at or before p_ripe. With p_version,
+-- also the partition's state version (0 before any cycle), read in the same snapshot as the
+-- rows, for clients that keep state between cycles.
 CREATE OR REPLACE FUNCTION queen.stream_state_get(
-    p_query_id uuid, p_partition_id uuid, p_keys text[], p_prefix text, p_ripe numeric)
+    p_query_id uuid, p_partition_id uuid, p_keys text[], p_prefix text, p_ripe numeric,
+    p_version boolean)
 RETURNS json
 LANGUAGE sql STABLE AS $$
-    SELECT json_build_object(
-        'success', true,
-        'rows', COALESCE(json_agg(json_build_object(
-                    'key', s.key, 'value', s.value, 'updated_at', s.updated_at) ORDER BY s.key),
-                    '[]'::json),
-        'version', COALESCE((SELECT v.version FROM queen.stream_versions v
-                             WHERE v.query_id = p_query_id AND v.partition_id = p_partition_id),
-                            0))
-    FROM queen.stream_state s
-    WHERE s.query_id = p_query_id AND s.partition_id = p_partition_id
-      AND (COALESCE(array_length(p_keys, 1), 0) = 0 OR s.key = ANY (p_keys))
-      AND (p_prefix IS NULL OR starts_with(s.key, p_prefix))
-      AND (p_ripe IS NULL OR (jsonb_typeof(s.value->'windowEnd') = 'number'
-                              AND (s.value->>'windowEnd')::numeric <= p_ripe))
+    WITH rows AS (
+        SELECT COALESCE(json_agg(json_build_object(
+                   'key', s.key, 'value', s.value, 'updated_at', s.updated_at) ORDER BY s.key),
+                   '[]'::json) AS rows
+        FROM queen.stream_state s
+        WHERE s.query_id = p_query_id AND s.partition_id = p_partition_id
+          AND (COALESCE(array_length(p_keys, 1), 0) = 0 OR s.key = ANY (p_keys))
+          AND (p_prefix IS NULL OR starts_with(s.key, p_prefix))
+          AND (p_ripe IS NULL OR (jsonb_typeof(s.value->'windowEnd') = 'number'
+                                  AND (s.value->>'windowEnd')::numeric <= p_ripe))
+    )
+    SELECT CASE WHEN p_version THEN
+               json_build_object(
+                   'success', true, 'rows', rows.rows,
+                   'version', COALESCE((SELECT v.version FROM queen.stream_versions v
+                                        WHERE v.query_id = p_query_id
+                                          AND v.partition_id = p_partition_id), 0))
+           ELSE json_build_object('success', true, 'rows', rows.rows)
+           END
+    FROM rows
 $$;

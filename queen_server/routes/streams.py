@@ -6,11 +6,12 @@
   sink pushes (deduplicated by transactionId like any push), then the source ack;
 * ``POST /streams/v1/state/get`` reads a query's state on one source partition.
 
-Beyond upstream (optional fields, absent in upstream's bodies): each (query, partition) has a
-state version, bumped by every cycle; ``state/get`` reports it (``version``), a cycle may ask
-for it (``expect_version``: refused when the state moved on) and names itself (``cycle_id``: a
-cycle sent again after a lost answer is not applied twice). Registration lists the partitions
-the query keeps state on (``partitions``).
+Beyond upstream, on request only (upstream's bodies get upstream's answers): each (query,
+partition) has a state version, bumped by every cycle; ``state/get`` with ``with_version``
+reports it (``version``); a cycle may require it (``expect_version``: refused when the state
+moved on) and name itself (``cycle_id``: a cycle sent again after a lost answer is not
+applied twice), and its answer then reports the new version (``state_version``). Registration
+with ``with_partitions`` lists the partitions the query keeps state on (``partitions``).
 
 A cycle that fails (unknown state operation, message not found, stale lease, ...) is rolled
 back and answered with 200 ``success: false``, as upstream does; malformed bodies get 400.
@@ -39,7 +40,8 @@ CYCLE_SQL = (
     "SELECT queen.stream_cycle($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12, "
     "$13::jsonb, $14, $15)"
 )
-STATE_GET_SQL = "SELECT queen.stream_state_get($1, $2, $3, $4, $5)"
+STATE_GET_SQL = "SELECT queen.stream_state_get($1, $2, $3, $4, $5, $6)"
+PARTITIONS_SQL = "SELECT queen.stream_state_partitions($1)"
 
 
 async def _object(request: Request) -> dict[str, Any]:
@@ -60,6 +62,13 @@ def _required_uuid(body: dict[str, Any], field: str) -> str:
     return validate.uuid_text(_required_text(body, field), field)
 
 
+def _flag(body: dict[str, Any], field: str) -> bool:
+    value = body.get(field, False)
+    if not isinstance(value, bool):
+        raise BadRequest(f"{field} must be a boolean, got {describe(value)}")
+    return value
+
+
 async def register_query(request: Request) -> Response:
     body = await _object(request)
     name = _required_text(body, "name")
@@ -71,13 +80,17 @@ async def register_query(request: Request) -> Response:
     reset = body.get("reset", False)
     if not isinstance(reset, bool):
         raise BadRequest(f"reset must be a boolean, got {describe(reset)}")
+    with_partitions = _flag(body, "with_partitions")
     for field, value in (("name", name), ("source_queue", source), ("sink_queue", sink)):
         validate.optional_text(value, field)
-    row = await request.ctx.pool.fetchrow(
-        REGISTER_SQL, name, source, sink or None, config_hash, reset
-    )
+    pool = request.ctx.pool
+    row = await pool.fetchrow(REGISTER_SQL, name, source, sink or None, config_hash, reset)
     assert row is not None
-    return raw_json_response(row["body"], 409 if row["conflict"] else 200)
+    if row["conflict"] or not with_partitions:
+        return raw_json_response(row["body"], 409 if row["conflict"] else 200)
+    answer = orjson.loads(row["body"])
+    partitions = await pool.fetchval(PARTITIONS_SQL, answer["query_id"])
+    return json_response({**answer, "partitions": orjson.Fragment(partitions)})
 
 
 def _state_ops(value: Any) -> str:
@@ -187,8 +200,9 @@ async def get_state(request: Request) -> Response:
     ripe = body.get("ripe_at_or_before")
     if ripe is not None and (isinstance(ripe, bool) or not isinstance(ripe, (int, float))):
         raise BadRequest(f"ripe_at_or_before must be a number, got {describe(ripe)}")
+    with_version = _flag(body, "with_version")
     text = await request.ctx.pool.fetchval(
-        STATE_GET_SQL, query_id, partition_id, key_list, prefix or None, ripe
+        STATE_GET_SQL, query_id, partition_id, key_list, prefix or None, ripe, with_version
     )
     return json_response(orjson.Fragment(text))
 

@@ -13,7 +13,7 @@ from queen import Queen, Stream
 
 
 async def slow(message: dict[str, object]) -> object:
-    await anyio.sleep(random.uniform(0, 0.004))  # spread the work, so kills land mid-batch
+    await anyio.sleep(random.uniform(0.002, 0.006))  # slow work: kills land mid-batch
     return message["data"]
 
 

@@ -1,6 +1,7 @@
-"""queen_server's streams routes beyond upstream: state versions (``version``,
-``expect_version``), cycles sent again (``cycle_id``), the partitions a query keeps state on,
-and per-key last-operation-wins state operations."""
+"""queen_server's streams routes beyond upstream, on request only: state versions
+(``with_version``, ``expect_version``), cycles sent again (``cycle_id``), the partitions a
+query keeps state on (``with_partitions``); and per-key last-operation-wins state
+operations."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ def register(http: httpx.Client, name: str, source: str, **extra: Any) -> Any:
 
 
 def state(http: httpx.Client, query: str, pid: str) -> tuple[dict[str, Any], int]:
-    answer = post(http, "/streams/v1/state/get", {"query_id": query, "partition_id": pid})
+    body = {"query_id": query, "partition_id": pid, "with_version": True}
+    answer = post(http, "/streams/v1/state/get", body)
     return {r["key"]: r["value"] for r in answer["rows"]}, answer["version"]
 
 
@@ -134,7 +136,7 @@ def test_registration_lists_partitions_with_state_and_reset_bumps_versions(
     http: httpx.Client, queue: str
 ) -> None:
     name = f"{queue}-q"
-    fresh = register(http, name, queue)
+    fresh = register(http, name, queue, with_partitions=True)
     assert fresh["partitions"] == []
     query = fresh["query_id"]
     pids = {p: push(http, queue, ["e"], partition=p)[0]["partition_id"] for p in ("a", "b", "c")}
@@ -145,16 +147,34 @@ def test_registration_lists_partitions_with_state_and_reset_bumps_versions(
             "state_ops": [{"type": "upsert", "key": "w", "value": {}}],
         }
         post(http, "/streams/v1/cycle", body)
-    again = register(http, name, queue)
+    again = register(http, name, queue, with_partitions=True)
     assert again["partitions"] == [
         {"partition_id": pids["a"], "partition": "a"},
         {"partition_id": pids["c"], "partition": "c"},
     ]
-    reset = register(http, name, queue, config_hash="h2", reset=True)
+    reset = register(http, name, queue, config_hash="h2", reset=True, with_partitions=True)
     assert (reset["reset"], reset["partitions"]) == (True, [])
     assert state(http, query, pids["a"]) == ({}, 2)  # wiped, and a runner's copy is now stale
     body = {"query_id": query, "partition_id": pids["a"], "expect_version": 1}
     assert post(http, "/streams/v1/cycle", body)["success"] is False
+
+
+def test_upstream_shaped_requests_get_upstream_shaped_answers(
+    http: httpx.Client, queue: str
+) -> None:
+    registered = register(http, f"{queue}-q", queue)
+    assert set(registered) == {"success", "query_id", "name", "config_hash", "fresh", "reset"}
+    pid = push(http, queue, ["e"])[0]["partition_id"]
+    base = {"query_id": registered["query_id"], "partition_id": pid}
+    read = post(http, "/streams/v1/state/get", base)
+    assert set(read) == {"success", "rows"}
+    done = post(http, "/streams/v1/cycle", base)
+    assert "state_version" not in done
+    assert done["success"] is True
+    failed = post(http, "/streams/v1/cycle", {**base, "state_ops": [{"type": "x", "key": "k"}]})
+    assert "state_version" not in failed
+    assert failed["success"] is False
+    assert state(http, registered["query_id"], pid)[1] == 1  # the version moved all the same
 
 
 @pytest.mark.parametrize(
@@ -174,3 +194,16 @@ def test_bad_extension_fields_are_400(
     pid = push(http, queue, ["e"])[0]["partition_id"]
     body = {"query_id": query, "partition_id": pid, field: value}
     assert post(http, "/streams/v1/cycle", body, status=400) == {"error": error}
+
+
+def test_extension_flags_must_be_booleans(http: httpx.Client, queue: str) -> None:
+    body = {"name": f"{queue}-q", "source_queue": queue, "config_hash": "h", "with_partitions": 1}
+    assert post(http, "/streams/v1/queries", body, status=400) == {
+        "error": "with_partitions must be a boolean, got 1"
+    }
+    query = register(http, f"{queue}-q", queue)["query_id"]
+    pid = push(http, queue, ["e"])[0]["partition_id"]
+    body = {"query_id": query, "partition_id": pid, "with_version": "yes"}
+    assert post(http, "/streams/v1/state/get", body, status=400) == {
+        "error": "with_version must be a boolean, got 'yes'"
+    }
