@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,13 +64,19 @@ async def apply_post(steps: tuple[Step, ...], emits: list[Emit], where: Where) -
     return emits
 
 
-async def prepare(
-    pipeline: Pipeline, outcome: Outcome, where: Where, txn_prefix: str, anchor: str
-) -> Prepared:
+def cycle_tag(query: str, anchor: str) -> str:
+    """A short name for one cycle of ``query``: 22 characters hashed from the query (id and
+    configuration) and the cycle's anchor (the acknowledged message's id, or the state version
+    a flush starts from). Sink messages are ``<tag>.<n>``: unique, and the same when the same
+    cycle is computed again."""
+    digest = hashlib.blake2b(f"{query}|{anchor}".encode(), digest_size=16).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+async def prepare(pipeline: Pipeline, outcome: Outcome, where: Where, tag: str) -> Prepared:
     """Run the post stages and the sink for ``outcome``; encode everything to send.
 
-    Sink messages get the transactionId ``<txn_prefix>:<anchor>:<n>`` (``anchor``: the
-    acknowledged message's id, or the state version a flush starts from).
+    Sink messages get the transactionIds ``<tag>.0``, ``<tag>.1``, ... (see :func:`cycle_tag`).
     """
     emits = await apply_post(pipeline.post, outcome.emits, where)
     items: list[bytes] = []
@@ -87,7 +95,7 @@ async def prepare(
                 "queue": sink.queue,
                 "partition": partition,
                 "payload": value if isinstance(value, dict) else {"value": value},
-                "transactionId": f"{txn_prefix}:{anchor}:{n}",
+                "transactionId": f"{tag}.{n}",
             }
             items.append(encode_item(item, n, "to()"))
     elif isinstance(sink, Foreach):

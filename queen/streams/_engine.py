@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from ._fn import awaitable
 from ._gate import GateContext
-from ._json import fresh
+from ._json import fresh, snapshot
 from ._pipeline import Pipeline, Step
 from ._reduce import Reducer
 from ._state import NO_TIME, Changes, PartitionState, Session, WindowAcc, WindowKey
@@ -344,7 +344,7 @@ async def _gate(
                 stored = state.gates.get(key)
                 current = work[key] = fresh(stored) if stored is not None else {}
             if key not in before:
-                before[key] = fresh(current)
+                before[key] = snapshot(current)
             ctx = GateContext(current, where.now_ms, where.partition_id, where.partition, key)
             decision = decide(env.value, ctx)
             if awaitable(decision):

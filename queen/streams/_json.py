@@ -22,6 +22,15 @@ def fresh(value: Any) -> Any:
     return value
 
 
+def snapshot(state: dict[str, Any]) -> dict[str, Any]:
+    """An independent copy of a JSON object; cheap when its values are all scalars."""
+    copy = state.copy()
+    for value in copy.values():
+        if type(value) in _CONTAINERS:
+            return {k: fresh(v) for k, v in state.items()}
+    return copy
+
+
 def _non_finite(value: Any) -> bool:
     if type(value) is float:
         return not math.isfinite(value)

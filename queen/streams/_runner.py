@@ -48,7 +48,7 @@ from .._ids import is_uuid, uuid7
 from .._options import PopRequest
 from ..admin import Admin
 from ._calls import Registration, commit, read_state, register
-from ._emit import Prepared, prepare
+from ._emit import Prepared, cycle_tag, prepare
 from ._engine import Outcome, Where, run_batch, run_flush
 from ._errors import CycleRejected, QueenStreamError
 from ._fn import awaitable
@@ -347,7 +347,7 @@ class Runner:
     ) -> tuple[Outcome, Prepared]:
         outcome = await run_batch(self._pipeline, messages, state, where)
         anchor = str(messages[outcome.ack]["id"]) if outcome.ack is not None else "none"
-        prepared = await prepare(self._pipeline, outcome, where, self._txn_prefix(), anchor)
+        prepared = await prepare(self._pipeline, outcome, where, self._tag(anchor))
         return outcome, prepared
 
     # --- idle flush --------------------------------------------------------------------
@@ -399,7 +399,7 @@ class Runner:
         self, state: PartitionState, where: Where, anchor: str
     ) -> tuple[Outcome, Prepared]:
         outcome = await run_flush(self._pipeline, state, where.now_ms)
-        prepared = await prepare(self._pipeline, outcome, where, self._txn_prefix(), anchor)
+        prepared = await prepare(self._pipeline, outcome, where, self._tag(anchor))
         return outcome, prepared
 
     async def _rediscover(self) -> None:
@@ -437,9 +437,11 @@ class Runner:
                     table.pop(pid, None)
 
     # --- committing --------------------------------------------------------------------
-    def _txn_prefix(self) -> str:
+    def _tag(self, anchor: str) -> str:
+        """The cycle's tag, of which its sink messages' transactionIds are made."""
         assert self._registration is not None
-        return f"{self._registration.query_uuid}:{self._pipeline.config_hash[:8]}"
+        query = f"{self._registration.query_uuid}:{self._pipeline.config_hash}"
+        return cycle_tag(query, anchor)
 
     def _body(
         self,

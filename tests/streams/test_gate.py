@@ -129,3 +129,14 @@ def test_sliding_window_limit() -> None:
     assert gate({}, ctx(3000, state)) is True  # two windows later: nothing carries over
     with pytest.raises(ValueError, match="window_sec"):
         sliding_window_gate(1, 0)
+
+
+def test_nested_state_changed_by_a_denying_call_is_rolled_back(source: Stream) -> None:
+    def gate(value: Any, ctx: GateContext) -> bool:
+        ctx.state.setdefault("seen", []).append(value["n"])  # nested: a list updated in place
+        return bool(value["n"] < 2)
+
+    part = Partition(source.gate(gate))
+    out = part.batch(*[message({"n": n}) for n in range(4)])
+    assert out.count == 2
+    assert part.state.gates[PARTITION_ID] == {"seen": [0, 1]}

@@ -62,7 +62,7 @@ def test_post_stage_functions_get_the_value_and_the_window(source: Stream) -> No
     )
     part = Partition(stream)
     outcome = part.batch(message({}, 0), message({}, 10), message({}, 1000))
-    prepared = drive(prepare(part.pipeline, outcome, WHERE, "q:h", "anchor"))
+    prepared = drive(prepare(part.pipeline, outcome, WHERE, "tag"))
     assert [orjson.loads(item)["payload"] for item in prepared.push_items] == []  # no sink
     assert prepared.emitted == 2
     assert contexts == [
@@ -106,7 +106,7 @@ async def test_async_functions_are_awaited_everywhere(source: Stream) -> None:
         part.state,
         WHERE,
     )
-    prepared = await prepare(part.pipeline, outcome, WHERE, "q:h", "a")
+    prepared = await prepare(part.pipeline, outcome, WHERE, "tag")
     assert [e.value for e in outcome.emits] == [2, 4]  # keys k0, k1
     assert prepared.emitted == 2
 
@@ -221,7 +221,7 @@ def test_sink_messages(offline: Queen, source: Stream) -> None:
         stream = source.map(lambda m: m["data"]).to(sink, partition=partition)
         part = Partition(stream)
         outcome = part.batch(message({"n": 1}), message(2))
-        prepared = drive(prepare(part.pipeline, outcome, WHERE, "query:hash", "msg"))
+        prepared = drive(prepare(part.pipeline, outcome, WHERE, "tag"))
         return [orjson.loads(item) for item in prepared.push_items]
 
     items = build()
@@ -230,13 +230,13 @@ def test_sink_messages(offline: Queen, source: Stream) -> None:
             "queue": "out",
             "partition": "p1",
             "payload": {"n": 1},
-            "transactionId": "query:hash:msg:0",
+            "transactionId": "tag.0",
         },
         {
             "queue": "out",
             "partition": "p1",
             "payload": {"value": 2},
-            "transactionId": "query:hash:msg:1",
+            "transactionId": "tag.1",
         },
     ]
     assert [i["partition"] for i in build("fixed")] == ["fixed", "fixed"]
@@ -255,15 +255,15 @@ def test_values_that_are_not_json_are_refused_before_sending(
     to_sink = source.map(lambda m: {"x": float("nan")}).to(offline.queue("out"))
     part = Partition(to_sink)
     with pytest.raises(QueenValidationError, match="non-finite"):
-        drive(prepare(part.pipeline, part.batch(message(1)), WHERE, "q", "a"))
+        drive(prepare(part.pipeline, part.batch(message(1)), WHERE, "tag"))
     stateful = source.window_tumbling(seconds=1).reduce(lambda acc, v: {1, 2}, 0)
     part = Partition(stateful)
     with pytest.raises(QueenValidationError, match="cannot be stored as JSON"):
-        drive(prepare(part.pipeline, part.batch(message(1)), WHERE, "q", "a"))
+        drive(prepare(part.pipeline, part.batch(message(1)), WHERE, "tag"))
     nan_state = source.window_tumbling(seconds=1).reduce(lambda acc, v: float("inf"), 0)
     part = Partition(nan_state)
     with pytest.raises(QueenValidationError, match="NaN or Infinity"):
-        drive(prepare(part.pipeline, part.batch(message(1)), WHERE, "q", "a"))
+        drive(prepare(part.pipeline, part.batch(message(1)), WHERE, "tag"))
 
 
 def test_run_options() -> None:
@@ -295,3 +295,13 @@ def test_a_sink_on_another_server_is_refused(offline: Queen, source: Stream) -> 
         source.to(other.queue("out")).runner("q")
     with pytest.raises(QueenConfigError, match="queue builder of the async client"):
         Stream.from_("orders")  # type: ignore[arg-type]
+
+
+def test_cycle_tags_are_short_stable_and_distinct() -> None:
+    from queen.streams._emit import cycle_tag
+
+    tag = cycle_tag("query-uuid:hash", "message-id")
+    assert len(tag) == 22
+    assert tag == cycle_tag("query-uuid:hash", "message-id")  # computed again: the same
+    assert tag != cycle_tag("query-uuid:hash", "other-message")
+    assert tag != cycle_tag("query-uuid:other-hash", "message-id")
