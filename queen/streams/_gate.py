@@ -39,10 +39,12 @@ class GateContext:
 
     @property
     def streamTimeMs(self) -> int:  # JavaScript spelling, as upstream offers
+        """``stream_time_ms``."""
         return self.stream_time_ms
 
     @property
     def partitionId(self) -> str:
+        """``partition_id``."""
         return self.partition_id
 
     def __repr__(self) -> str:
