@@ -21,6 +21,13 @@ from ._errors import (
 )
 from .admin import Admin
 from .client import Queen
+from .streams import (
+    QueenStreamConflictError,
+    QueenStreamError,
+    Stream,
+    sliding_window_gate,
+    token_bucket_gate,
+)
 from .types import (
     AckBatchResult,
     AckContext,
@@ -69,15 +76,20 @@ __all__ = [
     "QueenHandlerError",
     "QueenNotFoundError",
     "QueenServerError",
+    "QueenStreamConflictError",
+    "QueenStreamError",
     "QueenTimeoutError",
     "QueenTransactionError",
     "QueenValidationError",
     "QueueBuilder",
     "QueueConfig",
     "RenewResult",
+    "Stream",
     "TraceConfig",
     "TraceResult",
     "TransactionBuilder",
     "TransactionResult",
     "__version__",
+    "sliding_window_gate",
+    "token_bucket_gate",
 ]

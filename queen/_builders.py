@@ -419,3 +419,8 @@ class TransactionBuilder:
             )
         result: TransactionResult = answer  # type: ignore[assignment]
         return result
+
+
+def builder_core(builder: QueueBuilder) -> ClientCore:
+    """The client core ``builder`` talks to (for ``queen.streams``, which runs on it)."""
+    return builder._core

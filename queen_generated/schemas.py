@@ -1197,6 +1197,7 @@ class StreamQueryRequest(TypedDict):
     config_hash: str
     sink_queue: NotRequired[str]
     reset: NotRequired[bool]
+    with_partitions: NotRequired[bool]
 
 
 class StreamQueryResponse(TypedDict):
@@ -1209,6 +1210,7 @@ class StreamQueryResponse(TypedDict):
     fresh: NotRequired[bool]
     reset: NotRequired[bool]
     error: NotRequired[str]
+    partitions: NotRequired[list[dict[str, Any]]]
 
 
 class StreamStateOp(TypedDict):
@@ -1250,6 +1252,8 @@ class StreamCycleRequest(TypedDict):
     state_ops: NotRequired[list[StreamStateOp]]
     push_items: NotRequired[list[StreamPushItem]]
     ack: NotRequired[StreamCycleAck | None]
+    expect_version: NotRequired[int]
+    cycle_id: NotRequired[str]
 
 
 class StreamAckResult(TypedDict, total=False):
@@ -1270,6 +1274,8 @@ class StreamCycleResponse(TypedDict):
     partition_id: str
     queueName: NotRequired[str | None]
     state_ops_applied: NotRequired[int]
+    state_version: NotRequired[int]
+    replayed: NotRequired[bool]
     push_results: NotRequired[list[PushResult]]
     ack_result: NotRequired[StreamAckResult | None]
 
@@ -1282,6 +1288,7 @@ class StreamStateRequest(TypedDict):
     keys: NotRequired[list[str]]
     key_prefix: NotRequired[str]
     ripe_at_or_before: NotRequired[float]
+    with_version: NotRequired[bool]
 
 
 class StreamStateRow(TypedDict, total=False):
@@ -1297,3 +1304,4 @@ class StreamStateResponse(TypedDict):
 
     success: bool
     rows: list[StreamStateRow]
+    version: NotRequired[int]

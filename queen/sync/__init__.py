@@ -10,6 +10,7 @@ from ._admin import Admin
 from ._builders import DLQBuilder, QueueBuilder, TransactionBuilder
 from ._client import Queen
 from ._types import Message, SyncTraceFunction
+from .streams import Stream as Stream
 
 __all__ = [
     "Admin",

@@ -157,6 +157,7 @@ from .stream_cycle_response import StreamCycleResponse
 from .stream_push_item import StreamPushItem
 from .stream_query_request import StreamQueryRequest
 from .stream_query_response import StreamQueryResponse
+from .stream_query_response_partitions_item import StreamQueryResponsePartitionsItem
 from .stream_state_op import StreamStateOp
 from .stream_state_request import StreamStateRequest
 from .stream_state_response import StreamStateResponse
@@ -323,6 +324,7 @@ __all__ = (
     "StreamPushItem",
     "StreamQueryRequest",
     "StreamQueryResponse",
+    "StreamQueryResponsePartitionsItem",
     "StreamStateOp",
     "StreamStateRequest",
     "StreamStateResponse",

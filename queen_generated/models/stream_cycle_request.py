@@ -29,6 +29,10 @@ class StreamCycleRequest:
         state_ops (list[StreamStateOp] | Unset):
         push_items (list[StreamPushItem] | Unset):
         ack (None | StreamCycleAck | Unset):
+        expect_version (int | Unset): queen_server extension. Refuse the cycle unless the partition's state is still at
+            this version (the client computed from it).
+        cycle_id (str | Unset): queen_server extension. A cycle sent again with the same id after its answer was lost is
+            answered success with `replayed` and not applied twice.
     """
 
     query_id: str
@@ -38,6 +42,8 @@ class StreamCycleRequest:
     state_ops: list[StreamStateOp] | Unset = UNSET
     push_items: list[StreamPushItem] | Unset = UNSET
     ack: None | StreamCycleAck | Unset = UNSET
+    expect_version: int | Unset = UNSET
+    cycle_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,6 +79,10 @@ class StreamCycleRequest:
         else:
             ack = self.ack
 
+        expect_version = self.expect_version
+
+        cycle_id = self.cycle_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -91,6 +101,10 @@ class StreamCycleRequest:
             field_dict["push_items"] = push_items
         if ack is not UNSET:
             field_dict["ack"] = ack
+        if expect_version is not UNSET:
+            field_dict["expect_version"] = expect_version
+        if cycle_id is not UNSET:
+            field_dict["cycle_id"] = cycle_id
 
         return field_dict
 
@@ -144,6 +158,10 @@ class StreamCycleRequest:
 
         ack = _parse_ack(d.pop("ack", UNSET))
 
+        expect_version = d.pop("expect_version", UNSET)
+
+        cycle_id = d.pop("cycle_id", UNSET)
+
         stream_cycle_request = cls(
             query_id=query_id,
             partition_id=partition_id,
@@ -152,6 +170,8 @@ class StreamCycleRequest:
             state_ops=state_ops,
             push_items=push_items,
             ack=ack,
+            expect_version=expect_version,
+            cycle_id=cycle_id,
         )
 
         stream_cycle_request.additional_properties = d

@@ -27,6 +27,8 @@ class StreamCycleResponse:
         error (str | Unset): Why the cycle was rolled back.
         queue_name (None | str | Unset):
         state_ops_applied (int | Unset):
+        state_version (int | Unset): queen_server extension, answered to requests with `expect_version` or `cycle_id`.
+        replayed (bool | Unset): queen_server extension. The cycle with this `cycle_id` had been applied already.
         push_results (list[PushResult] | Unset):
         ack_result (None | StreamAckResult | Unset):
     """
@@ -37,6 +39,8 @@ class StreamCycleResponse:
     error: str | Unset = UNSET
     queue_name: None | str | Unset = UNSET
     state_ops_applied: int | Unset = UNSET
+    state_version: int | Unset = UNSET
+    replayed: bool | Unset = UNSET
     push_results: list[PushResult] | Unset = UNSET
     ack_result: None | StreamAckResult | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,6 +63,10 @@ class StreamCycleResponse:
             queue_name = self.queue_name
 
         state_ops_applied = self.state_ops_applied
+
+        state_version = self.state_version
+
+        replayed = self.replayed
 
         push_results: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.push_results, Unset):
@@ -90,6 +98,10 @@ class StreamCycleResponse:
             field_dict["queueName"] = queue_name
         if state_ops_applied is not UNSET:
             field_dict["state_ops_applied"] = state_ops_applied
+        if state_version is not UNSET:
+            field_dict["state_version"] = state_version
+        if replayed is not UNSET:
+            field_dict["replayed"] = replayed
         if push_results is not UNSET:
             field_dict["push_results"] = push_results
         if ack_result is not UNSET:
@@ -121,6 +133,10 @@ class StreamCycleResponse:
         queue_name = _parse_queue_name(d.pop("queueName", UNSET))
 
         state_ops_applied = d.pop("state_ops_applied", UNSET)
+
+        state_version = d.pop("state_version", UNSET)
+
+        replayed = d.pop("replayed", UNSET)
 
         _push_results = d.pop("push_results", UNSET)
         push_results: list[PushResult] | Unset = UNSET
@@ -155,6 +171,8 @@ class StreamCycleResponse:
             error=error,
             queue_name=queue_name,
             state_ops_applied=state_ops_applied,
+            state_version=state_version,
+            replayed=replayed,
             push_results=push_results,
             ack_result=ack_result,
         )

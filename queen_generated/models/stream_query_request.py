@@ -21,6 +21,8 @@ class StreamQueryRequest:
         config_hash (str): Hash of the operator chain; a change needs `reset`.
         sink_queue (str | Unset): "" or absent means no sink.
         reset (bool | Unset): Wipe the query's state if the hash changed. Default: False.
+        with_partitions (bool | Unset): queen_server extension; other servers ignore it. Also answer `partitions`, the
+            source partitions on which the query keeps state.
     """
 
     name: str
@@ -28,6 +30,7 @@ class StreamQueryRequest:
     config_hash: str
     sink_queue: str | Unset = UNSET
     reset: bool | Unset = False
+    with_partitions: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +43,8 @@ class StreamQueryRequest:
         sink_queue = self.sink_queue
 
         reset = self.reset
+
+        with_partitions = self.with_partitions
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,6 +59,8 @@ class StreamQueryRequest:
             field_dict["sink_queue"] = sink_queue
         if reset is not UNSET:
             field_dict["reset"] = reset
+        if with_partitions is not UNSET:
+            field_dict["with_partitions"] = with_partitions
 
         return field_dict
 
@@ -70,12 +77,15 @@ class StreamQueryRequest:
 
         reset = d.pop("reset", UNSET)
 
+        with_partitions = d.pop("with_partitions", UNSET)
+
         stream_query_request = cls(
             name=name,
             source_queue=source_queue,
             config_hash=config_hash,
             sink_queue=sink_queue,
             reset=reset,
+            with_partitions=with_partitions,
         )
 
         stream_query_request.additional_properties = d

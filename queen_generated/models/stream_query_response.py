@@ -1,13 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from typing_extensions import Self
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.stream_query_response_partitions_item import (
+        StreamQueryResponsePartitionsItem,
+    )
+
 
 T = TypeVar("T", bound="StreamQueryResponse")
 
@@ -23,6 +29,8 @@ class StreamQueryResponse:
         fresh (bool | Unset): The query was created by this call.
         reset (bool | Unset): The query's state was wiped by this call.
         error (str | Unset):
+        partitions (list[StreamQueryResponsePartitionsItem] | Unset): queen_server extension, answered to
+            `with_partitions`.
     """
 
     success: bool
@@ -32,9 +40,11 @@ class StreamQueryResponse:
     fresh: bool | Unset = UNSET
     reset: bool | Unset = UNSET
     error: str | Unset = UNSET
+    partitions: list[StreamQueryResponsePartitionsItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+
         success = self.success
 
         query_id = self.query_id
@@ -48,6 +58,13 @@ class StreamQueryResponse:
         reset = self.reset
 
         error = self.error
+
+        partitions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.partitions, Unset):
+            partitions = []
+            for partitions_item_data in self.partitions:
+                partitions_item = partitions_item_data.to_dict()
+                partitions.append(partitions_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -68,11 +85,17 @@ class StreamQueryResponse:
             field_dict["reset"] = reset
         if error is not UNSET:
             field_dict["error"] = error
+        if partitions is not UNSET:
+            field_dict["partitions"] = partitions
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.stream_query_response_partitions_item import (
+            StreamQueryResponsePartitionsItem,
+        )
+
         d = dict(src_dict)
         success = d.pop("success")
 
@@ -88,6 +111,17 @@ class StreamQueryResponse:
 
         error = d.pop("error", UNSET)
 
+        _partitions = d.pop("partitions", UNSET)
+        partitions: list[StreamQueryResponsePartitionsItem] | Unset = UNSET
+        if _partitions is not UNSET:
+            partitions = []
+            for partitions_item_data in _partitions:
+                partitions_item = StreamQueryResponsePartitionsItem.from_dict(
+                    partitions_item_data
+                )
+
+                partitions.append(partitions_item)
+
         stream_query_response = cls(
             success=success,
             query_id=query_id,
@@ -96,6 +130,7 @@ class StreamQueryResponse:
             fresh=fresh,
             reset=reset,
             error=error,
+            partitions=partitions,
         )
 
         stream_query_response.additional_properties = d

@@ -21,6 +21,8 @@ class StreamStateRequest:
         keys (list[str] | Unset): Keys to read; absent or empty means all.
         key_prefix (str | Unset):
         ripe_at_or_before (float | Unset): Only rows whose `value.windowEnd` is a number at most this.
+        with_version (bool | Unset): queen_server extension; other servers ignore it. Also answer `version`, the
+            partition's state version.
     """
 
     query_id: str
@@ -28,6 +30,7 @@ class StreamStateRequest:
     keys: list[str] | Unset = UNSET
     key_prefix: str | Unset = UNSET
     ripe_at_or_before: float | Unset = UNSET
+    with_version: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +46,8 @@ class StreamStateRequest:
 
         ripe_at_or_before = self.ripe_at_or_before
 
+        with_version = self.with_version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -57,6 +62,8 @@ class StreamStateRequest:
             field_dict["key_prefix"] = key_prefix
         if ripe_at_or_before is not UNSET:
             field_dict["ripe_at_or_before"] = ripe_at_or_before
+        if with_version is not UNSET:
+            field_dict["with_version"] = with_version
 
         return field_dict
 
@@ -73,12 +80,15 @@ class StreamStateRequest:
 
         ripe_at_or_before = d.pop("ripe_at_or_before", UNSET)
 
+        with_version = d.pop("with_version", UNSET)
+
         stream_state_request = cls(
             query_id=query_id,
             partition_id=partition_id,
             keys=keys,
             key_prefix=key_prefix,
             ripe_at_or_before=ripe_at_or_before,
+            with_version=with_version,
         )
 
         stream_state_request.additional_properties = d

@@ -7,6 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from typing_extensions import Self
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.stream_state_row import StreamStateRow
 
@@ -20,10 +22,12 @@ class StreamStateResponse:
     Attributes:
         success (bool):
         rows (list[StreamStateRow]):
+        version (int | Unset): queen_server extension, answered to `with_version`.
     """
 
     success: bool
     rows: list[StreamStateRow]
+    version: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -35,6 +39,8 @@ class StreamStateResponse:
             rows_item = rows_item_data.to_dict()
             rows.append(rows_item)
 
+        version = self.version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -43,6 +49,8 @@ class StreamStateResponse:
                 "rows": rows,
             }
         )
+        if version is not UNSET:
+            field_dict["version"] = version
 
         return field_dict
 
@@ -60,9 +68,12 @@ class StreamStateResponse:
 
             rows.append(rows_item)
 
+        version = d.pop("version", UNSET)
+
         stream_state_response = cls(
             success=success,
             rows=rows,
+            version=version,
         )
 
         stream_state_response.additional_properties = d

@@ -6,6 +6,13 @@
   sink pushes (deduplicated by transactionId like any push), then the source ack;
 * ``POST /streams/v1/state/get`` reads a query's state on one source partition.
 
+Beyond upstream, on request only (upstream's bodies get upstream's answers): each (query,
+partition) has a state version, bumped by every cycle; ``state/get`` with ``with_version``
+reports it (``version``); a cycle may require it (``expect_version``: refused when the state
+moved on) and name itself (``cycle_id``: a cycle sent again after a lost answer is not
+applied twice), and its answer then reports the new version (``state_version``). Registration
+with ``with_partitions`` lists the partitions the query keeps state on (``partitions``).
+
 A cycle that fails (unknown state operation, message not found, stale lease, ...) is rolled
 back and answered with 200 ``success: false``, as upstream does; malformed bodies get 400.
 """
@@ -33,6 +40,7 @@ QUERIES = sql.queries("streams")
 REGISTER_SQL = QUERIES["register"]
 CYCLE_SQL = QUERIES["cycle"]
 STATE_GET_SQL = QUERIES["state_get"]
+PARTITIONS_SQL = QUERIES["partitions"]
 
 
 async def _object(request: Request) -> dict[str, Any]:
@@ -53,6 +61,13 @@ def _required_uuid(body: dict[str, Any], field: str) -> str:
     return validate.uuid_text(_required_text(body, field), field)
 
 
+def _flag(body: dict[str, Any], field: str) -> bool:
+    value = body.get(field, False)
+    if not isinstance(value, bool):
+        raise BadRequest(f"{field} must be a boolean, got {describe(value)}")
+    return value
+
+
 async def register_query(request: Request) -> Response:
     body = await _object(request)
     name = _required_text(body, "name")
@@ -64,13 +79,17 @@ async def register_query(request: Request) -> Response:
     reset = body.get("reset", False)
     if not isinstance(reset, bool):
         raise BadRequest(f"reset must be a boolean, got {describe(reset)}")
+    with_partitions = _flag(body, "with_partitions")
     for field, value in (("name", name), ("source_queue", source), ("sink_queue", sink)):
         validate.optional_text(value, field)
-    row = await request.ctx.pool.fetchrow(
-        REGISTER_SQL, name, source, sink or None, config_hash, reset
-    )
+    pool = request.ctx.pool
+    row = await pool.fetchrow(REGISTER_SQL, name, source, sink or None, config_hash, reset)
     assert row is not None
-    return raw_json_response(row["body"], 409 if row["conflict"] else 200)
+    if row["conflict"] or not with_partitions:
+        return raw_json_response(row["body"], 409 if row["conflict"] else 200)
+    answer = orjson.loads(row["body"])
+    partitions = await pool.fetchval(PARTITIONS_SQL, answer["query_id"])
+    return json_response({**answer, "partitions": orjson.Fragment(partitions)})
 
 
 def _state_ops(value: Any) -> str:
@@ -105,6 +124,14 @@ def _ack(value: Any) -> str | None:
     return orjson.dumps(value).decode()
 
 
+def _expect_version(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0 or value >= 2**63:
+        raise BadRequest(f"expect_version must be a non-negative integer, got {describe(value)}")
+    return value
+
+
 def _message_ids(items: list[Any]) -> list[str]:
     """The items' ``messageId`` where given (a UUID), else a new UUIDv7."""
     result = []
@@ -134,6 +161,8 @@ async def run_cycle(request: Request) -> Response:
         raise BadRequest(f"push_items must be an array, got {describe(raw_items)}")
     validate.batch_size(len(raw_items), "push_items")
     ack = _ack(body.get("ack"))
+    expect_version = _expect_version(body.get("expect_version"))
+    cycle_id = validate.optional_text(body.get("cycle_id"), "cycle_id") or None
     ctx = request.ctx
     items = await item_columns(ctx, raw_items, "push_items")
     message_ids = _message_ids(raw_items)
@@ -152,6 +181,8 @@ async def run_cycle(request: Request) -> Response:
         items.encrypted,
         message_ids,
         ack,
+        expect_version,
+        cycle_id,
     )
     return raw_json_response(text)
 
@@ -168,8 +199,9 @@ async def get_state(request: Request) -> Response:
     ripe = body.get("ripe_at_or_before")
     if ripe is not None and (isinstance(ripe, bool) or not isinstance(ripe, (int, float))):
         raise BadRequest(f"ripe_at_or_before must be a number, got {describe(ripe)}")
+    with_version = _flag(body, "with_version")
     text = await request.ctx.pool.fetchval(
-        STATE_GET_SQL, query_id, partition_id, key_list, prefix or None, ripe
+        STATE_GET_SQL, query_id, partition_id, key_list, prefix or None, ripe, with_version
     )
     return json_response(orjson.Fragment(text))
 

@@ -189,3 +189,34 @@ def test_wsgi_producer_shares_one_client_between_request_threads(
             if len(received) >= total:
                 break
     assert sorted(received) == list(range(total))  # every accepted order reached Queen
+
+
+def run_example(script: str, server_url: str, name: str, *extra: str) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLES / script), "--url", server_url, "--queue", name, *extra],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return last_json(done.stdout)
+
+
+def test_streams_customer_totals(server_url: str, name: str) -> None:
+    summary = run_example("streams_customer_totals.py", server_url, name, "--window", "1")
+    assert summary == {"orders": 200, "totals_match": True, "cycles": True}
+
+
+def test_streams_threshold_alert(server_url: str, name: str) -> None:
+    summary = run_example("streams_threshold_alert.py", server_url, name)
+    # db-1 runs at 95 % from 00:20 to 00:35: only the two windows inside that span alert
+    assert summary == {"alerts": [["db-1", "00:00:20"], ["db-1", "00:00:25"]], "late": 0}
+
+
+def test_streams_rate_limiter(server_url: str, name: str) -> None:
+    summary = run_example("streams_rate_limiter.py", server_url, name)
+    assert summary == {
+        "handled": {"tenant-a": 30, "tenant-b": 8},
+        "in_order": True,
+        "held_back": True,  # tenant-a went over its burst and waited
+    }
