@@ -125,6 +125,12 @@ class ClientCore:
         """True once ``close()`` has run."""
         return self._closed
 
+    @property
+    def task_group(self) -> TaskGroup | None:
+        """The open client's task group (``async with``), where its background work runs
+        (buffer flushers, streams); None when the client is not open as a context."""
+        return self._task_group
+
     def check_open(self) -> None:
         """Raise :class:`QueenClosedError` after ``close()``."""
         if self._closed:

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 def client_task_group(core: ClientCore) -> TaskGroup | None:
     """The task group of an open client (``async with Queen(...)``), where its buffer
     flushers run too; None when the client was not opened as a context."""
-    return core._task_group
+    return core.task_group
 
 
 def _queue_name(builder: Any, what: str) -> tuple[QueueBuilder, str]:

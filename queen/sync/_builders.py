@@ -212,6 +212,12 @@ class QueueBuilder:
         return DLQBuilder(self._sync, self._async.dlq(group).options)
 
 
+def unwrap(builder: QueueBuilder) -> tuple[SyncCore, aio.QueueBuilder]:
+    """The blocking client's core and the async builder behind ``builder`` (for
+    ``queen.sync.streams``, which runs the async pipeline on that core)."""
+    return builder._sync, builder._async
+
+
 class _ThreadedHandler:
     """The async handler given to the async consumer: runs the plain handler in a thread.
 

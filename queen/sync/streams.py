@@ -27,7 +27,7 @@ from .._errors import QueenConfigError
 from ..streams import _stream as aio
 from ..streams._options import RunOptions
 from ..streams._runner import Runner as AsyncRunner
-from ._builders import QueueBuilder
+from ._builders import QueueBuilder, unwrap
 
 if TYPE_CHECKING:
     from ._core import SyncCore
@@ -146,7 +146,8 @@ class Stream:
                 "queen.sync.Stream.from_() takes a queue builder of queen.sync.Queen, got "
                 f"{queue!r} (for the async client use queen.Stream)"
             )
-        return cls(queue._sync, aio.Stream.from_(queue._async))
+        sync, builder = unwrap(queue)
+        return cls(sync, aio.Stream.from_(builder))
 
     from_queue = from_
 
@@ -220,7 +221,7 @@ class Stream:
             raise QueenConfigError(f"to() takes a queue builder of queen.sync.Queen, got {queue!r}")
         if callable(partition):
             _plain(partition, "to(partition=...)")
-        return self._then(self._inner.to(queue._async, partition))
+        return self._then(self._inner.to(unwrap(queue)[1], partition))
 
     def foreach(self, fn: Callable[..., Any]) -> Stream:
         """See :meth:`queen.Stream.foreach` (``fn`` runs in a worker thread)."""
