@@ -298,11 +298,13 @@ async def main(name: str, dsn: str) -> None:
             if not isinstance(system, PgQueuer):
                 raise SystemExit("latency is measured for pgqueuer only")
 
-            async def run_consumer(delays: list[float]) -> None:
+            total = command["total"]
+
+            async def run_consumer(delays: list[float], total: int = total) -> None:
                 def record(job: Any) -> None:
                     delays.append(time.time() - json.loads(job.payload)["t"])
 
-                await system.consume(10, 1, command["total"], record)
+                await system.consume(10, 1, total, record)
 
             answer = await latency(system, command["rate"], command["total"], run_consumer)
         elif op == "cleanup":

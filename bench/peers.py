@@ -165,7 +165,8 @@ class Peer:
         return self.proc.pid
 
     async def call(self, **command: Any) -> dict[str, Any]:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
+        assert self.proc.stdin is not None
+        assert self.proc.stdout is not None
         self.proc.stdin.write(json.dumps(command).encode() + b"\n")
         await self.proc.stdin.drain()
         line = await asyncio.wait_for(self.proc.stdout.readline(), 600)
@@ -425,7 +426,7 @@ def report(results: Results) -> str:
     shown = ["queen", *PEERS]
     throughput = []
     cost = []
-    for label, spec, names in all_cells:
+    for label, spec, _names in all_cells:
         if spec["op"] == "latency":
             continue
         queen = results.get(label, "queen")
