@@ -63,19 +63,19 @@ PEERS = [p for p in os.environ.get("QUEEN_BENCH_PEERS", "pgqueuer,pgmq,floor").s
 PARTITIONS = 8
 POP_BATCH = 100
 LATENCY_RATE = 200.0
-LATENCY_SECONDS = 8.0
-#: (batch, in flight, messages at scale 1)
+LATENCY_SECONDS = 5.0
+#: (batch, in flight, messages at scale 1): about a second each
 PUSH_CELLS = [
-    (1, 1, 1_500),
-    (1, 8, 3_000),
-    (10, 1, 8_000),
-    (10, 8, 15_000),
-    (100, 1, 30_000),
-    (100, 8, 50_000),
-    (1000, 1, 50_000),
-    (1000, 8, 80_000),
+    (1, 1, 1_000),
+    (1, 8, 2_000),
+    (10, 1, 5_000),
+    (10, 8, 10_000),
+    (100, 1, 20_000),
+    (100, 8, 30_000),
+    (1000, 1, 30_000),
+    (1000, 8, 50_000),
 ]
-POP_CELLS = [(POP_BATCH, 1, 20_000), (POP_BATCH, 8, 30_000)]
+POP_CELLS = [(POP_BATCH, 1, 15_000), (POP_BATCH, 8, 20_000)]
 NAMES = {"queen": "queen_server", "pgqueuer": "PGQueuer", "pgmq": "pgmq", "floor": "asyncpg floor"}
 
 
