@@ -162,6 +162,8 @@ class QueenApp:
             await self._ctx.notifier.close()
         if self._ctx is not None:
             with contextlib.suppress(Exception):
+                await self._ctx.fast.close()
+            with contextlib.suppress(Exception):
                 await asyncio.wait_for(self._ctx.pool.close(), 10)
 
     # -- ASGI --------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from queen_server import sql
 from queen_server.auth import Authenticator
 from queen_server.config import Settings
 from queen_server.crypto import ENV_KEY, PayloadCipher
+from queen_server.lanes import Lanes
 from queen_server.limits import BodyBudget
 from queen_server.notify import PushNotifier, WaiterHub
 from queen_server.web import HTTPError
@@ -53,6 +54,19 @@ class ServerContext:
     body_budget: BodyBudget = field(default_factory=lambda: BodyBudget(64 * 1024 * 1024))
     #: checks tokens when authentication is on
     auth: Authenticator | None = None
+    #: connections kept for the one-statement hot paths (push, pop, ack); see ``lanes``
+    lanes: Lanes | None = None
+
+    def __post_init__(self) -> None:
+        if self.lanes is None:
+            # the pool keeps a few connections of its own for transactions and the jobs
+            self.lanes = Lanes(self.pool, self.settings.pool_max - 4)
+
+    @property
+    def fast(self) -> Lanes:
+        """The hot paths' connections (``Lanes``)."""
+        assert self.lanes is not None
+        return self.lanes
 
     def pushed(self, queues: Collection[str]) -> None:
         """Messages were committed to ``queues``: wake the long polls waiting for them, in

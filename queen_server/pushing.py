@@ -14,6 +14,7 @@ import asyncpg
 import orjson
 
 from queen_server import ids, sql
+from queen_server.lanes import Lanes
 
 QUERIES = sql.queries("pushing")
 
@@ -119,6 +120,9 @@ class PushBatch:
     def arguments(self) -> tuple[list[str], list[str], list[int], str]:
         """The arguments of ``queen.push_batch``; columns holding only defaults are left out."""
         items: dict[str, Any] = {"txn": self.txns, "mid": self.msg_ids, "payload": self.payloads}
+        if self.given_txn and not any(self.given_txn):
+            # every transactionId is a fresh UUIDv7 made by ``seal``: nothing to deduplicate
+            items["dedup"] = False
         count = range(len(self.groups))
         if any(self.traces):
             items["trace"] = self.traces
@@ -148,7 +152,9 @@ class PushResult:
     duplicates: dict[int, str]
 
 
-async def write_batch(conn: asyncpg.Connection | asyncpg.Pool, batch: PushBatch) -> PushResult:
+async def write_batch(
+    conn: asyncpg.Connection | asyncpg.Pool | Lanes, batch: PushBatch
+) -> PushResult:
     """Write (or park) ``batch`` in one database call and transaction."""
     if not batch.msg_ids:
         batch.seal()

@@ -14,7 +14,8 @@
 --   {"txn": [transactionId, ...], "mid": [messageId, ...], "payload": [payload, ...],
 --    and where not all defaults: "trace": [traceId|null, ...], "enc": [bool, ...],
 --    "sub": [producerSub|null, ...], "group": [1-based group, ...] (default 1),
---    "rank": [1-based position within the group, ...] (default: position in the batch)}
+--    "rank": [1-based position within the group, ...] (default: position in the batch),
+--    "dedup": false when every transactionId was made by the server (default true)}
 -- One JSON text is much cheaper to send than a dozen typed arrays: asyncpg encodes array
 -- elements one at a time, orjson writes the whole document in one call.
 -- (An SQL function the planner inlines into the calling query.)
@@ -130,7 +131,7 @@ DECLARE
     v_pid uuid;
     v_last bigint;
     v_at timestamptz;
-    v_constraint text;
+    v_check boolean;
 BEGIN
     -- 1. maintenance mode: park the items, the replay job writes them later
     IF EXISTS (SELECT 1 FROM queen.system_state
@@ -145,30 +146,47 @@ BEGIN
     END IF;
     buffered := false;
 
-    -- 2. fast path: lock each partition and allocate all its seqs in one statement, insert
-    --    the whole batch; a duplicate rolls this block back and takes the slow path
-    BEGIN
-        IF cardinality(p_queues) = 1 THEN
-            -- one partition (the usual case): holding one lock, no lock order to keep
-            UPDATE queen.partitions p
-               SET last_seq = p.last_seq + p_counts[1],
-                   last_message_at = greatest(p.last_message_at, clock_timestamp()),
-                   last_activity = now()
-             WHERE p.queue_id = (SELECT q.id FROM queen.queues q WHERE q.name = p_queues[1])
-               AND p.name = p_partitions[1]
+    -- 2. lock each partition and allocate its seqs in one statement, then insert the batch.
+    --    Items whose transactionIds all came from the server ("dedup": false in p_items) are
+    --    new by construction: nothing is looked up. Otherwise duplicates are looked for
+    --    under the lock first, and a batch with any takes the slow path. (No exception
+    --    block: that would be a subtransaction in every push.)
+    v_check := COALESCE((p_items ->> 'dedup')::boolean, true);
+    IF cardinality(p_queues) = 1 THEN
+        -- one partition (the usual case): holding one lock, no lock order to keep
+        UPDATE queen.partitions p
+           SET last_seq = p.last_seq + p_counts[1],
+               last_message_at = greatest(p.last_message_at, clock_timestamp()),
+               last_activity = now()
+         WHERE p.queue_id = (SELECT q.id FROM queen.queues q WHERE q.name = p_queues[1])
+           AND p.name = p_partitions[1]
+        RETURNING p.id, p.last_seq, p.last_message_at INTO v_pid, v_last, v_at;
+        IF NOT FOUND THEN
+            PERFORM queen.ensure_queues(p_queues);
+            INSERT INTO queen.partitions AS p (queue_id, name, last_seq, last_message_at,
+                                               last_activity)
+            VALUES ((SELECT q.id FROM queen.queues q WHERE q.name = p_queues[1]),
+                    p_partitions[1], p_counts[1], clock_timestamp(), now())
+            ON CONFLICT (queue_id, name) DO UPDATE
+               SET last_seq = p.last_seq + EXCLUDED.last_seq,
+                   last_message_at = greatest(p.last_message_at, EXCLUDED.last_message_at),
+                   last_activity = EXCLUDED.last_activity
             RETURNING p.id, p.last_seq, p.last_message_at INTO v_pid, v_last, v_at;
-            IF NOT FOUND THEN
-                PERFORM queen.ensure_queues(p_queues);
-                INSERT INTO queen.partitions AS p (queue_id, name, last_seq, last_message_at,
-                                                   last_activity)
-                VALUES ((SELECT q.id FROM queen.queues q WHERE q.name = p_queues[1]),
-                        p_partitions[1], p_counts[1], clock_timestamp(), now())
-                ON CONFLICT (queue_id, name) DO UPDATE
-                   SET last_seq = p.last_seq + EXCLUDED.last_seq,
-                       last_message_at = greatest(p.last_message_at, EXCLUDED.last_message_at),
-                       last_activity = EXCLUDED.last_activity
-                RETURNING p.id, p.last_seq, p.last_message_at INTO v_pid, v_last, v_at;
-            END IF;
+        END IF;
+        IF v_check AND (
+            EXISTS (SELECT 1 FROM queen.push_items(p_items) u
+                    -- lateral with a limit: always a probe of the unique index
+                    CROSS JOIN LATERAL (
+                        SELECT 1 FROM queen.messages m
+                        WHERE m.transaction_id = u.txn AND m.partition_id = v_pid
+                        LIMIT 1) hit)
+            OR (p_counts[1] > 1
+                AND (SELECT count(DISTINCT u.txn) FROM queen.push_items(p_items) u)
+                    < p_counts[1]))
+        THEN
+            -- give the seqs back (the lock is still held: nobody allocated since)
+            UPDATE queen.partitions SET last_seq = v_last - p_counts[1] WHERE id = v_pid;
+        ELSE
             INSERT INTO queen.messages
                 (partition_id, seq, id, transaction_id, trace_id, payload, is_encrypted,
                  producer_sub, created_at)
@@ -176,56 +194,54 @@ BEGIN
                    u.enc, u.sub, v_at
             FROM queen.push_items(p_items) u;  -- already in order: no sort
             partition_ids := ARRAY[v_pid];
-        ELSE
-            IF EXISTS (SELECT 1 FROM unnest(p_queues) AS n(name)
-                       WHERE NOT EXISTS (SELECT 1 FROM queen.queues q WHERE q.name = n.name))
-            THEN
-                PERFORM queen.ensure_queues(p_queues);
-            END IF;
-            WITH alloc AS (
-                -- locks in (queue, partition) order, whatever order the request had
-                INSERT INTO queen.partitions AS p (queue_id, name, last_seq, last_message_at,
-                                                   last_activity)
-                SELECT (SELECT q.id FROM queen.queues q WHERE q.name = g.qname), g.pname, g.cnt,
-                       clock_timestamp(), now()
-                FROM unnest(p_queues, p_partitions, p_counts) AS g(qname, pname, cnt)
-                ORDER BY 1, 2
-                ON CONFLICT (queue_id, name) DO UPDATE
-                   SET last_seq = p.last_seq + EXCLUDED.last_seq,
-                       last_message_at = greatest(p.last_message_at, EXCLUDED.last_message_at),
-                       last_activity = EXCLUDED.last_activity
-                RETURNING p.id, p.queue_id, p.name, p.last_seq, p.last_message_at
-            ),
-            grp AS (
-                SELECT g.ord, g.cnt, a.id, a.last_seq, a.last_message_at
-                FROM unnest(p_queues, p_partitions, p_counts)
-                     WITH ORDINALITY AS g(qname, pname, cnt, ord)
-                JOIN alloc a
-                  ON a.name = g.pname
-                 AND a.queue_id = (SELECT q.id FROM queen.queues q WHERE q.name = g.qname)
-            ),
-            ins AS (
-                INSERT INTO queen.messages
-                    (partition_id, seq, id, transaction_id, trace_id, payload, is_encrypted,
-                     producer_sub, created_at)
-                SELECT g.id, g.last_seq - g.cnt + u.rnk, u.mid, u.txn, u.trace, u.payload,
-                       u.enc, u.sub, g.last_message_at
-                FROM queen.push_items(p_items) u
-                JOIN grp g ON g.ord = u.grp
-                ORDER BY u.ord
-            )
-            -- (a data-modifying WITH runs to completion whether or not it is read)
-            SELECT array_agg(g.id ORDER BY g.ord) INTO partition_ids FROM grp g;
+            RETURN;
         END IF;
-    EXCEPTION WHEN unique_violation THEN
-        GET STACKED DIAGNOSTICS v_constraint = CONSTRAINT_NAME;
-        IF v_constraint IS DISTINCT FROM 'messages_partition_transaction_unique' THEN
-            RAISE;
+    ELSIF NOT v_check THEN
+        IF EXISTS (SELECT 1 FROM unnest(p_queues) AS n(name)
+                   WHERE NOT EXISTS (SELECT 1 FROM queen.queues q WHERE q.name = n.name))
+        THEN
+            PERFORM queen.ensure_queues(p_queues);
         END IF;
-        -- 3. slow path: everything of step 2 was rolled back (locks included)
-        SELECT r.partition_ids, r.dup_items, r.dup_ids INTO partition_ids, dup_items, dup_ids
-        FROM queen.push_batch_dedup(p_queues, p_partitions, p_items) r;
-    END;
+        WITH alloc AS (
+            -- locks in (queue, partition) order, whatever order the request had
+            INSERT INTO queen.partitions AS p (queue_id, name, last_seq, last_message_at,
+                                               last_activity)
+            SELECT (SELECT q.id FROM queen.queues q WHERE q.name = g.qname), g.pname, g.cnt,
+                   clock_timestamp(), now()
+            FROM unnest(p_queues, p_partitions, p_counts) AS g(qname, pname, cnt)
+            ORDER BY 1, 2
+            ON CONFLICT (queue_id, name) DO UPDATE
+               SET last_seq = p.last_seq + EXCLUDED.last_seq,
+                   last_message_at = greatest(p.last_message_at, EXCLUDED.last_message_at),
+                   last_activity = EXCLUDED.last_activity
+            RETURNING p.id, p.queue_id, p.name, p.last_seq, p.last_message_at
+        ),
+        grp AS (
+            SELECT g.ord, g.cnt, a.id, a.last_seq, a.last_message_at
+            FROM unnest(p_queues, p_partitions, p_counts)
+                 WITH ORDINALITY AS g(qname, pname, cnt, ord)
+            JOIN alloc a
+              ON a.name = g.pname
+             AND a.queue_id = (SELECT q.id FROM queen.queues q WHERE q.name = g.qname)
+        ),
+        ins AS (
+            INSERT INTO queen.messages
+                (partition_id, seq, id, transaction_id, trace_id, payload, is_encrypted,
+                 producer_sub, created_at)
+            SELECT g.id, g.last_seq - g.cnt + u.rnk, u.mid, u.txn, u.trace, u.payload,
+                   u.enc, u.sub, g.last_message_at
+            FROM queen.push_items(p_items) u
+            JOIN grp g ON g.ord = u.grp
+            ORDER BY u.ord
+        )
+        -- (a data-modifying WITH runs to completion whether or not it is read)
+        SELECT array_agg(g.id ORDER BY g.ord) INTO partition_ids FROM grp g;
+        RETURN;
+    END IF;
+    -- 3. slow path: duplicates possible (several partitions) or found (one partition);
+    --    it locks the partitions (again: locks already held are kept) and decides every item
+    SELECT r.partition_ids, r.dup_items, r.dup_ids INTO partition_ids, dup_items, dup_ids
+    FROM queen.push_batch_dedup(p_queues, p_partitions, p_items) r;
 END;
 $$;
 

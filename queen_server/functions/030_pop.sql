@@ -147,7 +147,7 @@ CREATE FUNCTION queen.pop_messages(
     p_sub_new boolean,
     p_sub_from timestamptz,
     OUT status text,
-    OUT body json)
+    OUT body text)
 LANGUAGE plpgsql AS $$
 DECLARE
     v_now timestamptz := now();
@@ -162,7 +162,10 @@ DECLARE
     v_pids uuid[] := ARRAY[]::uuid[];
     v_seqs bigint[] := ARRAY[]::bigint[];
     v_got bigint[];
-    v_msgs json;
+    v_msgs text;
+    v_lease text := CASE WHEN p_auto_ack THEN '""' ELSE to_json(p_lease_id)::text END;
+    -- the same in every message
+    v_tail text := ',"leaseId":' || v_lease || ',"consumerGroup":' || to_json(p_group)::text;
 BEGIN
     IF queen.flag('pop_maintenance_mode') THEN
         status := 'paused';
@@ -276,32 +279,32 @@ BEGIN
         END IF;
     END IF;
 
-    SELECT json_agg(
-        CASE WHEN m.is_encrypted THEN
-            json_build_object('id', m.id, 'transactionId', m.transaction_id,
-                              'traceId', m.trace_id, 'data', m.payload,
-                              'producerSub', m.producer_sub, 'createdAt', queen.fmt_us(m.created_at),
-                              'partitionId', m.partition_id, 'partition', p.name,
-                              'leaseId', CASE WHEN p_auto_ack THEN '' ELSE p_lease_id END,
-                              'consumerGroup', p_group, '_encrypted', true)
-        ELSE
-            json_build_object('id', m.id, 'transactionId', m.transaction_id,
-                              'traceId', m.trace_id, 'data', m.payload,
-                              'producerSub', m.producer_sub, 'createdAt', queen.fmt_us(m.created_at),
-                              'partitionId', m.partition_id, 'partition', p.name,
-                              'leaseId', CASE WHEN p_auto_ack THEN '' ELSE p_lease_id END,
-                              'consumerGroup', p_group)
-        END ORDER BY u.ord)
+    -- the messages as JSON text, put together from pieces: json_build_object would look up
+    -- the output function of every value's type and escape every key, for every message
+    SELECT '[' || string_agg(
+        '{"id":"' || m.id::text
+        || '","transactionId":' || to_json(m.transaction_id)::text
+        || ',"traceId":' || COALESCE('"' || m.trace_id::text || '"', 'null')
+        || ',"data":' || m.payload::text
+        || ',"producerSub":' || COALESCE(to_json(m.producer_sub)::text, 'null')
+        || ',"createdAt":"' || queen.fmt_us(m.created_at)
+        || '","partitionId":"' || m.partition_id::text
+        || '","partition":' || to_json(p.name)::text
+        || v_tail
+        || CASE WHEN m.is_encrypted THEN ',"_encrypted":true}' ELSE '}' END,
+        ',' ORDER BY u.ord) || ']'
     INTO v_msgs
     FROM unnest(v_pids, v_seqs) WITH ORDINALITY AS u(pid, seq, ord)
     JOIN queen.messages m ON m.partition_id = u.pid AND m.seq = u.seq
     JOIN queen.partitions p ON p.id = u.pid;
 
     status := CASE WHEN v_msgs IS NULL THEN 'empty' ELSE 'ok' END;
-    body := json_build_object('success', true, 'queue', p_queue, 'partition', v_first_name,
-                              'partitionId', v_first_id,
-                              'leaseId', CASE WHEN p_auto_ack THEN '' ELSE p_lease_id END,
-                              'consumerGroup', p_group, 'partitionsClaimed', v_claimed,
-                              'messages', COALESCE(v_msgs, json_build_array()));
+    body := '{"success":true,"queue":' || to_json(p_queue)::text
+            || ',"partition":' || COALESCE(to_json(v_first_name)::text, 'null')
+            || ',"partitionId":' || COALESCE('"' || v_first_id::text || '"', 'null')
+            || ',"leaseId":' || v_lease
+            || ',"consumerGroup":' || to_json(p_group)::text
+            || ',"partitionsClaimed":' || v_claimed
+            || ',"messages":' || COALESCE(v_msgs, '[]') || '}';
 END;
 $$;

@@ -1,3 +1,114 @@
+-- The usual acknowledgement, set-based: every item 'completed' (or 'success'), and for every
+-- (partition, group) a live lease that every found item names, with room for all of them
+-- in the leased batch. The answer and the cursor row are exactly what queen.ack_messages'
+-- item-by-item walk would make of it; NULL (nothing changed) when the batch is not of
+-- that kind, and queen.ack_messages walks it instead.
+CREATE FUNCTION queen.ack_completed(
+    p_txn_ids text[],
+    p_partition_ids uuid[],
+    p_groups text[],
+    p_lease_ids text[])
+RETURNS text
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    v_now timestamptz := now();
+    v_seq bigint[];
+    v_mid uuid[];
+    v_at timestamptz[];
+    v_pname text[];
+    v_qname text[];
+    -- the (partition, group, seq) of each ack that ends its lease
+    v_rel_pid uuid[] := ARRAY[]::uuid[];
+    v_rel_grp text[] := ARRAY[]::text[];
+    v_rel_seq bigint[] := ARRAY[]::bigint[];
+    g record;
+    c record;
+BEGIN
+    SELECT array_agg(m.seq ORDER BY u.ord), array_agg(m.id ORDER BY u.ord),
+           array_agg(m.created_at ORDER BY u.ord), array_agg(p.name ORDER BY u.ord),
+           array_agg(q.name ORDER BY u.ord)
+      INTO v_seq, v_mid, v_at, v_pname, v_qname
+      FROM unnest(p_txn_ids, p_partition_ids) WITH ORDINALITY AS u(txn, pid, ord)
+      LEFT JOIN LATERAL (
+          SELECT mm.seq, mm.id, mm.created_at FROM queen.messages mm
+          WHERE mm.partition_id = u.pid AND mm.transaction_id = u.txn) m ON true
+      LEFT JOIN queen.partitions p ON p.id = u.pid
+      LEFT JOIN queen.queues q ON q.id = p.queue_id;
+
+    -- decide every group before changing anything
+    FOR g IN
+        SELECT u.pid, u.grp, count(u.seq) AS n, count(DISTINCT u.seq) AS n_distinct,
+               bool_and(COALESCE(u.lease, '') <> '') FILTER (WHERE u.seq IS NOT NULL) AS leased,
+               min(u.lease) FILTER (WHERE u.seq IS NOT NULL) AS lease_min,
+               max(u.lease) FILTER (WHERE u.seq IS NOT NULL) AS lease_max,
+               max(u.seq) AS last_seq
+        FROM unnest(p_partition_ids, p_groups, p_lease_ids, v_seq) AS u(pid, grp, lease, seq)
+        GROUP BY u.pid, u.grp
+        ORDER BY u.pid, u.grp
+    LOOP
+        SELECT cc.worker_id, cc.lease_expires_at, cc.batch_size, cc.acked_count INTO c
+          FROM queen.partition_consumers cc
+         WHERE cc.partition_id = g.pid AND cc.consumer_group = g.grp
+         FOR UPDATE;
+        IF g.n = 0 THEN
+            CONTINUE;  -- only unknown messages: answered without touching the cursor
+        END IF;
+        IF NOT FOUND OR g.n <> g.n_distinct OR NOT g.leased OR g.lease_min <> g.lease_max
+           OR c.worker_id IS NULL OR c.lease_expires_at IS NULL OR c.lease_expires_at <= v_now
+           OR c.worker_id <> g.lease_min OR c.batch_size <= 0
+           OR c.acked_count + g.n > c.batch_size THEN
+            RETURN NULL;
+        END IF;
+        IF c.acked_count + g.n = c.batch_size THEN
+            v_rel_pid := v_rel_pid || g.pid;
+            v_rel_grp := v_rel_grp || g.grp;
+            v_rel_seq := v_rel_seq || g.last_seq;
+        END IF;
+    END LOOP;
+
+    UPDATE queen.partition_consumers cc
+       SET last_consumed_seq = s.last_seq, last_consumed_id = v_mid[s.last_ord],
+           last_consumed_created_at = v_at[s.last_ord],
+           total_messages_consumed = cc.total_messages_consumed + s.n,
+           last_consumed_at = v_now,
+           acked_count = CASE WHEN cc.acked_count + s.n >= cc.batch_size THEN 0
+                              ELSE cc.acked_count + s.n END,
+           worker_id = CASE WHEN cc.acked_count + s.n >= cc.batch_size THEN NULL
+                            ELSE cc.worker_id END,
+           lease_expires_at = CASE WHEN cc.acked_count + s.n >= cc.batch_size THEN NULL
+                                   ELSE cc.lease_expires_at END,
+           batch_retry_count = CASE WHEN cc.acked_count + s.n >= cc.batch_size THEN 0
+                                    ELSE cc.batch_retry_count END,
+           total_batches_consumed = cc.total_batches_consumed
+               + CASE WHEN cc.acked_count + s.n >= cc.batch_size THEN 1 ELSE 0 END
+      FROM (SELECT u.pid, u.grp, count(*) AS n, max(u.seq) AS last_seq,
+                   (array_agg(u.ord ORDER BY u.seq DESC))[1] AS last_ord
+            FROM unnest(p_partition_ids, p_groups, v_seq) WITH ORDINALITY AS u(pid, grp, seq, ord)
+            WHERE u.seq IS NOT NULL
+            GROUP BY u.pid, u.grp) s
+     WHERE cc.partition_id = s.pid AND cc.consumer_group = s.grp;
+
+    -- JSON text from pieces (json_build_object costs a type look-up per value)
+    RETURN '[' || string_agg(
+        '{"index":' || (u.ord - 1)
+        || ',"transactionId":' || to_json(u.txn)::text
+        || CASE WHEN u.seq IS NULL THEN ',"success":false,"error":"Message not found"'
+                ELSE ',"success":true,"error":null' END
+        || ',"queueName":' || COALESCE(to_json(u.q)::text, 'null')
+        || ',"partitionName":' || COALESCE(to_json(u.p)::text, 'null')
+        || ',"leaseReleased":'
+        || CASE WHEN u.seq IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM unnest(v_rel_pid, v_rel_grp, v_rel_seq) AS r(pid, grp, seq)
+                    WHERE r.pid = u.pid AND r.grp = u.grp AND r.seq = u.seq)
+                THEN 'true' ELSE 'false' END
+        || ',"dlq":false}',
+        ',' ORDER BY u.ord) || ']'
+    FROM unnest(p_txn_ids, p_partition_ids, p_groups, v_seq, v_qname, v_pname)
+         WITH ORDINALITY AS u(txn, pid, grp, seq, q, p, ord);
+END;
+$$;
+
 -- Acknowledge a batch (protocol §4.5, §4.6). Items are applied in (partition, group, message
 -- order); the cursor row of each (partition, group) is locked once, its state is carried in
 -- variables while that group's items are applied, and written back once.
@@ -14,7 +125,7 @@ CREATE FUNCTION queen.ack_messages(
     p_groups text[],
     p_lease_ids text[],
     p_errors text[])
-RETURNS json
+RETURNS text
 LANGUAGE plpgsql
 SET plan_cache_mode = force_custom_plan
 AS $$
@@ -53,7 +164,16 @@ DECLARE
     res_q text[] := ARRAY[]::text[];
     res_p text[] := ARRAY[]::text[];
     res_t text[] := ARRAY[]::text[];
+    v_fast text;
 BEGIN
+    IF NOT EXISTS (SELECT 1 FROM unnest(p_statuses) AS s(st)
+                   WHERE s.st IS DISTINCT FROM 'completed' AND s.st IS DISTINCT FROM 'success')
+    THEN
+        v_fast := queen.ack_completed(p_txn_ids, p_partition_ids, p_groups, p_lease_ids);
+        IF v_fast IS NOT NULL THEN
+            RETURN v_fast;
+        END IF;
+    END IF;
     FOR r IN
         SELECT u.ord, u.txn, u.pid, u.st, u.grp, u.lease, u.err,
                m.seq, m.id AS mid, m.created_at AS mcreated,
@@ -200,6 +320,6 @@ BEGIN
                    'queueName', a.q, 'partitionName', a.p, 'leaseReleased', a.rel, 'dlq', a.dlq)
                ORDER BY a.ord)
         FROM unnest(res_ord, res_ok, res_err, res_rel, res_dlq, res_q, res_p, res_t)
-             AS a(ord, ok, err, rel, dlq, q, p, t)), json_build_array());
+             AS a(ord, ok, err, rel, dlq, q, p, t)), '[]');
 END;
 $$;

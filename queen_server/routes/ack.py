@@ -62,7 +62,7 @@ def _group(value: Any, default: str) -> str:
 
 
 async def run_acks(request: Request, items: AckItems) -> Response:
-    body = await request.ctx.pool.fetchval(
+    body = await request.ctx.fast.fetchval(
         ACK_SQL,
         items.txns,
         items.partitions,

@@ -143,7 +143,7 @@ async def _decrypt(ctx: ServerContext, params: PopParams, body: str) -> bytes:
 
 async def pop_once(ctx: ServerContext, params: PopParams) -> tuple[str, str]:
     """One pop attempt: (status, body) with status 'ok', 'empty' or 'paused'."""
-    row = await ctx.pool.fetchrow(
+    row = await ctx.fast.fetchrow(
         POP_SQL,
         params.queue,
         params.partition,

@@ -157,7 +157,7 @@ async def push(request: Request) -> Response:
         # upstream: the token's subject, whatever producerSub the body says
         batch.subs = dict.fromkeys(range(len(batch)), identity.subject)
     await encrypt_payloads(ctx, batch)
-    result = await write_batch(ctx.pool, batch)
+    result = await write_batch(ctx.fast, batch)
     if result.buffered:
         return json_response(_buffered_answer(batch), 201)
     ctx.counters.messages_pushed += len(batch) - len(result.duplicates)
