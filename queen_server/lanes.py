@@ -27,6 +27,7 @@ class Lanes:
         self._idle: list[Any] = []
         self._borrowed = 0
         self._waiters: collections.deque[asyncio.Future[Any]] = collections.deque()
+        self._lending: set[asyncio.Task[None]] = set()  # the loop keeps only weak references
         self._closed = False
 
     async def _take(self) -> Any:
@@ -84,7 +85,9 @@ class Lanes:
             else:
                 waiter.set_result(conn)
 
-        asyncio.get_running_loop().create_task(borrow())
+        task = asyncio.get_running_loop().create_task(borrow())
+        self._lending.add(task)
+        task.add_done_callback(self._lending.discard)
 
     async def _run(self, method: str, query: str, args: tuple[Any, ...]) -> Any:
         conn = await self._take()
