@@ -78,3 +78,34 @@ BEGIN
                              'cursorMovedTo', queen.fmt_ms(v_created));
 END;
 $$;
+
+-- Every cursor (of one group, or of all when p_group is NULL) with its queue and partition
+-- names, its oldest unconsumed message and that message's age in seconds: the rows the
+-- consumer-group listings are made of. Plain SQL, so the planner inlines it.
+CREATE FUNCTION queen.consumer_cursors(p_group text DEFAULT NULL)
+RETURNS TABLE (
+    consumer_group text, partition_id uuid, worker_id text, last_consumed_seq bigint,
+    last_consumed_at timestamptz, total_messages_consumed bigint, lease_expires_at timestamptz,
+    queue_name text, partition_name text, oldest_unconsumed timestamptz, time_lag bigint)
+LANGUAGE sql STABLE AS $$
+    SELECT c.consumer_group, c.partition_id, c.worker_id, c.last_consumed_seq,
+           c.last_consumed_at, c.total_messages_consumed, c.lease_expires_at,
+           q.name, p.name, ou.created_at,
+           GREATEST(FLOOR(EXTRACT(EPOCH FROM now() - ou.created_at)), 0)::bigint
+    FROM queen.partition_consumers c
+    JOIN queen.partitions p ON p.id = c.partition_id
+    JOIN queen.queues q ON q.id = p.queue_id
+    LEFT JOIN LATERAL (
+        SELECT m.created_at FROM queen.messages m
+        WHERE m.partition_id = c.partition_id AND m.seq > COALESCE(c.last_consumed_seq, 0)
+        ORDER BY m.seq LIMIT 1) ou ON true
+    WHERE p_group IS NULL OR c.consumer_group = p_group
+$$;
+
+-- Messages of a partition after a cursor position: a cursor's offset lag.
+CREATE FUNCTION queen.offset_lag(p_partition_id uuid, p_last_seq bigint)
+RETURNS bigint
+LANGUAGE sql STABLE AS $$
+    SELECT count(*) FROM queen.messages m
+    WHERE m.partition_id = p_partition_id AND m.seq > COALESCE(p_last_seq, 0)
+$$;

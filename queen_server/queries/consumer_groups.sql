@@ -1,18 +1,7 @@
 -- Statements of queen_server/routes/consumer_groups.py (loaded by queen_server.sql).
 
 -- name: list
-WITH r AS (
-    SELECT c.*, q.name AS queue_name, p.name AS partition_name,
-           ou.created_at AS oldest_unconsumed,
-           GREATEST(FLOOR(EXTRACT(EPOCH FROM now() - ou.created_at)), 0)::bigint AS time_lag
-    FROM queen.partition_consumers c
-    JOIN queen.partitions p ON p.id = c.partition_id
-    JOIN queen.queues q ON q.id = p.queue_id
-    LEFT JOIN LATERAL (
-        SELECT m.created_at FROM queen.messages m
-        WHERE m.partition_id = c.partition_id AND m.seq > COALESCE(c.last_consumed_seq, 0)
-        ORDER BY m.seq LIMIT 1) ou ON true
-),
+WITH r AS (SELECT * FROM queen.consumer_cursors()),
     g AS (
         SELECT consumer_group, queue_name, count(*) AS members,
                count(oldest_unconsumed) AS partitions_with_lag,
@@ -38,25 +27,12 @@ WITH r AS (
         ORDER BY m.partition_name LIMIT 1) md ON true
 
 -- name: lagging
-WITH r AS (
-    SELECT c.*, q.name AS queue_name, p.name AS partition_name,
-           ou.created_at AS oldest_unconsumed,
-           GREATEST(FLOOR(EXTRACT(EPOCH FROM now() - ou.created_at)), 0)::bigint AS time_lag
-    FROM queen.partition_consumers c
-    JOIN queen.partitions p ON p.id = c.partition_id
-    JOIN queen.queues q ON q.id = p.queue_id
-    LEFT JOIN LATERAL (
-        SELECT m.created_at FROM queen.messages m
-        WHERE m.partition_id = c.partition_id AND m.seq > COALESCE(c.last_consumed_seq, 0)
-        ORDER BY m.seq LIMIT 1) ou ON true
-)
+WITH r AS (SELECT * FROM queen.consumer_cursors())
     SELECT json_agg(json_build_object(
                'consumer_group', r.consumer_group, 'queue_name', r.queue_name,
                'partition_name', r.partition_name, 'partition_id', r.partition_id,
-               'worker_id', r.worker_id, 'offset_lag', 
-    (SELECT count(*) FROM queen.messages m
-     WHERE m.partition_id = r.partition_id AND m.seq > COALESCE(r.last_consumed_seq, 0))
-,
+               'worker_id', r.worker_id,
+               'offset_lag', queen.offset_lag(r.partition_id, r.last_consumed_seq),
                'time_lag_seconds', r.time_lag, 'lag_hours', round(r.time_lag / 3600.0, 2),
                'oldest_unconsumed_at', queen.fmt_ms(r.oldest_unconsumed),
                'last_consumed_at', queen.fmt_ms(r.last_consumed_at))
@@ -65,28 +41,15 @@ WITH r AS (
     WHERE r.oldest_unconsumed IS NOT NULL AND r.time_lag >= $1
 
 -- name: detail
-WITH r AS (
-    SELECT c.*, q.name AS queue_name, p.name AS partition_name,
-           ou.created_at AS oldest_unconsumed,
-           GREATEST(FLOOR(EXTRACT(EPOCH FROM now() - ou.created_at)), 0)::bigint AS time_lag
-    FROM queen.partition_consumers c
-    JOIN queen.partitions p ON p.id = c.partition_id
-    JOIN queen.queues q ON q.id = p.queue_id
-    LEFT JOIN LATERAL (
-        SELECT m.created_at FROM queen.messages m
-        WHERE m.partition_id = c.partition_id AND m.seq > COALESCE(c.last_consumed_seq, 0)
-        ORDER BY m.seq LIMIT 1) ou ON true
- WHERE c.consumer_group = $1)
+WITH r AS (SELECT * FROM queen.consumer_cursors($1))
     SELECT json_object_agg(queue_name, json_build_object('partitions', parts))
     FROM (
         SELECT r.queue_name, json_agg(json_build_object(
                    'partition', r.partition_name, 'workerId', r.worker_id,
                    'lastConsumedAt', queen.fmt_ms(r.last_consumed_at),
                    'totalConsumed', r.total_messages_consumed,
-                   'offsetLag', 
-    (SELECT count(*) FROM queen.messages m
-     WHERE m.partition_id = r.partition_id AND m.seq > COALESCE(r.last_consumed_seq, 0))
-, 'timeLagSeconds', r.time_lag,
+                   'offsetLag', queen.offset_lag(r.partition_id, r.last_consumed_seq),
+                   'timeLagSeconds', r.time_lag,
                    'leaseActive', COALESCE(r.lease_expires_at > now(), false))
                ORDER BY r.partition_name) AS parts
         FROM r GROUP BY r.queue_name ORDER BY r.queue_name
