@@ -129,3 +129,35 @@ BEGIN
                              'deletedMessages', v_deleted);
 END;
 $$;
+
+-- The derived state of one message (protocol §4.2.6), for the message listings: its consumer
+-- groups, the live queue-mode lease, its latest dead-letter entry and the status they make.
+CREATE FUNCTION queen.message_state(p_partition_id uuid, p_seq bigint, p_transaction_id text)
+RETURNS TABLE (
+    total_groups bigint, consumed_by bigint, has_qm boolean, qm_lease timestamptz,
+    error_message text, retry_count integer, status text)
+LANGUAGE sql STABLE AS $$
+    SELECT g.total_groups, g.consumed_by, g.has_qm, g.qm_lease, dl.error_message, dl.retry_count,
+           CASE WHEN dl.retry_count IS NOT NULL THEN 'dead_letter'
+                WHEN NOT g.has_qm AND g.total_groups > 0 THEN
+                    CASE WHEN g.consumed_by = g.total_groups THEN 'completed' ELSE 'pending' END
+                WHEN g.qm_done THEN 'completed'
+                WHEN g.qm_lease IS NOT NULL THEN 'processing'
+                ELSE 'pending' END
+    FROM (
+        SELECT count(*) FILTER (WHERE c.consumer_group <> '__QUEUE_MODE__') AS total_groups,
+               count(*) FILTER (WHERE c.consumer_group <> '__QUEUE_MODE__'
+                                  AND c.last_consumed_seq >= p_seq) AS consumed_by,
+               COALESCE(bool_or(c.consumer_group = '__QUEUE_MODE__'), false) AS has_qm,
+               COALESCE(bool_or(c.consumer_group = '__QUEUE_MODE__'
+                                AND c.last_consumed_seq >= p_seq), false) AS qm_done,
+               max(c.lease_expires_at) FILTER (WHERE c.consumer_group = '__QUEUE_MODE__'
+                                                 AND c.lease_expires_at > now()) AS qm_lease
+        FROM queen.partition_consumers c WHERE c.partition_id = p_partition_id
+    ) g
+    LEFT JOIN LATERAL (
+        SELECT d.error_message, d.retry_count FROM queen.dead_letter_queue d
+        WHERE d.partition_id = p_partition_id AND d.transaction_id = p_transaction_id
+        ORDER BY d.failed_at DESC LIMIT 1
+    ) dl ON true
+$$;

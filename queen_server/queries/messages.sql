@@ -15,31 +15,9 @@ WITH window_msgs AS (
                             + interval '1 minute'
    ),
    with_status AS (
-       SELECT m.*, g.total_groups, g.consumed_by, g.qm_lease, 
-   CASE WHEN dl.retry_count IS NOT NULL THEN 'dead_letter'
-        WHEN NOT g.has_qm AND g.total_groups > 0 THEN
-            CASE WHEN g.consumed_by = g.total_groups THEN 'completed' ELSE 'pending' END
-        WHEN g.qm_done THEN 'completed'
-        WHEN g.qm_lease IS NOT NULL THEN 'processing'
-        ELSE 'pending' END
-AS status
+       SELECT m.*, st.total_groups, st.consumed_by, st.qm_lease, st.status
        FROM window_msgs m 
-   LEFT JOIN LATERAL (
-       SELECT count(*) FILTER (WHERE c.consumer_group <> '__QUEUE_MODE__') AS total_groups,
-              count(*) FILTER (WHERE c.consumer_group <> '__QUEUE_MODE__'
-                                 AND c.last_consumed_seq >= m.seq) AS consumed_by,
-              COALESCE(bool_or(c.consumer_group = '__QUEUE_MODE__'), false) AS has_qm,
-              COALESCE(bool_or(c.consumer_group = '__QUEUE_MODE__'
-                               AND c.last_consumed_seq >= m.seq), false) AS qm_done,
-              max(c.lease_expires_at) FILTER (WHERE c.consumer_group = '__QUEUE_MODE__'
-                                                AND c.lease_expires_at > now()) AS qm_lease
-       FROM queen.partition_consumers c WHERE c.partition_id = m.partition_id
-   ) g ON true
-   LEFT JOIN LATERAL (
-       SELECT d.error_message, d.retry_count FROM queen.dead_letter_queue d
-       WHERE d.partition_id = m.partition_id AND d.transaction_id = m.transaction_id
-       ORDER BY d.failed_at DESC LIMIT 1
-   ) dl ON true
+   CROSS JOIN LATERAL queen.message_state(m.partition_id, m.seq, m.transaction_id) st
 
    ),
    paged AS (
@@ -84,15 +62,8 @@ SELECT m.id, m.transaction_id, m.partition_id, m.trace_id, m.producer_sub,
           m.payload::text AS payload, m.is_encrypted, m.created_at,
           p.name AS partition_name, q.name AS queue_name, q.namespace, q.task,
           q.lease_time, q.retry_limit, q.retry_delay, q.ttl, q.priority,
-          dl.error_message, dl.retry_count, g.has_qm, g.total_groups, g.consumed_by,
-          g.qm_lease, 
-   CASE WHEN dl.retry_count IS NOT NULL THEN 'dead_letter'
-        WHEN NOT g.has_qm AND g.total_groups > 0 THEN
-            CASE WHEN g.consumed_by = g.total_groups THEN 'completed' ELSE 'pending' END
-        WHEN g.qm_done THEN 'completed'
-        WHEN g.qm_lease IS NOT NULL THEN 'processing'
-        ELSE 'pending' END
-AS status,
+          st.error_message, st.retry_count, st.has_qm, st.total_groups, st.consumed_by,
+          st.qm_lease, st.status,
           COALESCE((SELECT json_agg(json_build_object(
                         'name', c.consumer_group,
                         'consumed', COALESCE(c.last_consumed_seq >= m.seq, false),
@@ -104,22 +75,7 @@ AS status,
    JOIN queen.partitions p ON p.id = m.partition_id
    JOIN queen.queues q ON q.id = p.queue_id
 
-   LEFT JOIN LATERAL (
-       SELECT count(*) FILTER (WHERE c.consumer_group <> '__QUEUE_MODE__') AS total_groups,
-              count(*) FILTER (WHERE c.consumer_group <> '__QUEUE_MODE__'
-                                 AND c.last_consumed_seq >= m.seq) AS consumed_by,
-              COALESCE(bool_or(c.consumer_group = '__QUEUE_MODE__'), false) AS has_qm,
-              COALESCE(bool_or(c.consumer_group = '__QUEUE_MODE__'
-                               AND c.last_consumed_seq >= m.seq), false) AS qm_done,
-              max(c.lease_expires_at) FILTER (WHERE c.consumer_group = '__QUEUE_MODE__'
-                                                AND c.lease_expires_at > now()) AS qm_lease
-       FROM queen.partition_consumers c WHERE c.partition_id = m.partition_id
-   ) g ON true
-   LEFT JOIN LATERAL (
-       SELECT d.error_message, d.retry_count FROM queen.dead_letter_queue d
-       WHERE d.partition_id = m.partition_id AND d.transaction_id = m.transaction_id
-       ORDER BY d.failed_at DESC LIMIT 1
-   ) dl ON true
+   CROSS JOIN LATERAL queen.message_state(m.partition_id, m.seq, m.transaction_id) st
 
    WHERE m.partition_id = $1 AND m.transaction_id = $2
 
