@@ -23,7 +23,8 @@ peers, the "server" column is their own process (library plus load generation).
 
 ``BENCH_SCALE`` (1.0) scales message counts and the latency run's length;
 ``QUEEN_BENCH_ROUNDS`` (3) sets the rounds; ``QUEEN_BENCH_WORKERS`` (1) the server's
-``--workers``; ``QUEEN_BENCH_PEERS`` (``pgqueuer,pgmq,floor``) which peers run.
+``--workers``; ``QUEEN_BENCH_PEERS`` (``pgqueuer,pgmq,floor``) which peers run; ``QUEEN_BENCH_CELLS`` (all)
+keeps only the cells whose label contains one of its ``|``-separated parts (``batch 1,|latency``).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
 ROUNDS = max(int(os.environ.get("QUEEN_BENCH_ROUNDS", "3")), 1)
 WORKERS = int(os.environ.get("QUEEN_BENCH_WORKERS", "1"))
 PEERS = [p for p in os.environ.get("QUEEN_BENCH_PEERS", "pgqueuer,pgmq,floor").split(",") if p]
+CELLS = [c for c in os.environ.get("QUEEN_BENCH_CELLS", "").split("|") if c]
 PARTITIONS = 8
 POP_BATCH = 100
 LATENCY_RATE = 200.0
@@ -380,6 +382,8 @@ def cells() -> list[tuple[str, dict[str, Any], list[str]]]:
     spec = {"op": "latency", "rate": LATENCY_RATE, "total": total}
     latency_systems = ["queen", *(p for p in PEERS if p == "pgqueuer")]
     out.append((f"latency at {LATENCY_RATE:.0f} msg/s", spec, latency_systems))
+    if CELLS:
+        out = [cell for cell in out if any(word in cell[0] for word in CELLS)]
     return out
 
 

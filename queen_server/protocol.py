@@ -1,11 +1,11 @@
-"""uvicorn's httptools protocol with limits on the request head.
+"""uvicorn's httptools protocol with limits on the request head, writing each answer at once.
 
 uvicorn bounds nothing of the head under httptools (its ``h11_max_incomplete_event_size``
 only applies to h11) and arms no timer before a connection's first request. This subclass
 answers ``431`` when the request line and headers exceed ``max_header_bytes`` or there are
 more than ``max_headers`` header lines, and ``408`` when a head is not complete within
 ``header_timeout`` seconds of its first byte (or of the connection's opening); each closes
-the connection.
+the connection. Each answer's head and body leave in one write (``OneWriteCycle``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,11 @@ from asyncio import TimerHandle
 from typing import Any
 
 import httptools
-from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
+from uvicorn.protocols.http.httptools_impl import (
+    STATUS_LINE,
+    HttpToolsProtocol,
+    RequestResponseCycle,
+)
 
 from queen_server.config import Limits
 
@@ -25,6 +29,65 @@ log = logging.getLogger("queen_server")
 
 class _HeadRejected(Exception):
     """Raised from a parser callback to stop parsing a head that broke a limit."""
+
+
+class _HeldWrites:
+    """Stands in for a connection's transport while an answer's head waits for its body."""
+
+    __slots__ = ("chunks", "transport")
+
+    def __init__(self, transport: asyncio.Transport) -> None:
+        self.transport = transport
+        self.chunks: list[bytes] = []
+
+    def write(self, data: bytes) -> None:
+        self.chunks.append(data)
+
+    def flush(self) -> None:
+        if self.chunks:
+            data = b"".join(self.chunks)
+            self.chunks.clear()
+            self.transport.write(data)
+
+    def close(self) -> None:
+        self.flush()
+        self.transport.close()
+
+    def is_closing(self) -> bool:
+        return self.transport.is_closing()
+
+
+class OneWriteCycle(RequestResponseCycle):
+    """uvicorn's request cycle, writing an answer's head together with its first body part.
+
+    uvicorn writes the head as soon as the application sends ``http.response.start``: one
+    system call and one TCP segment for the head, another for the body, and a client that
+    wakes up twice. Held until the first body part, both leave in one write."""
+
+    _held: _HeldWrites | None = None
+
+    async def send(self, message: Any) -> None:
+        if message["type"] == "http.response.start" and not self.response_started:
+            real = self.transport
+            held = _HeldWrites(real)
+            self.transport = held  # type: ignore[assignment]
+            self._held = held
+            try:
+                await super().send(message)
+            except BaseException:
+                self.transport = real
+                self._held = None
+                held.flush()
+                raise
+            return
+        held = self._held
+        try:
+            await super().send(message)
+        finally:
+            if held is not None:
+                self.transport = held.transport
+                self._held = None
+                held.flush()
 
 
 class LimitedHttpToolsProtocol(HttpToolsProtocol):
@@ -39,6 +102,10 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         self._in_head = False
         self._head_timer: TimerHandle | None = None
         self._rejection: tuple[int, str] | None = None
+
+    def _start_asgi_task(self, cycle: RequestResponseCycle, app: Any) -> None:
+        cycle.__class__ = OneWriteCycle
+        super()._start_asgi_task(cycle, app)
 
     # -- the head timer --------------------------------------------------------------------
 
