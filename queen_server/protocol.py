@@ -80,14 +80,14 @@ class OneWriteCycle(RequestResponseCycle):
                 held.flush()
                 raise
             return
-        held = self._held
+        holding = self._held
         try:
             await super().send(message)
         finally:
-            if held is not None:
-                self.transport = held.transport
+            if holding is not None:
+                self.transport = holding.transport
                 self._held = None
-                held.flush()
+                holding.flush()
 
 
 class LimitedHttpToolsProtocol(HttpToolsProtocol):
