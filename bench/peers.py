@@ -468,9 +468,10 @@ def report(results: Results) -> str:
                     f"{_median([r.pg_cpu / r.messages * 10_000 for r in runs]):.2f}",
                 ]
             )
-    out.append("")
-    headers = ["push -> receive", "p50 ms", "p99 ms", "p50 range", "server s/10k", "PG s/10k"]
-    out.append(table(headers, latency_rows))
+    if latency_rows:
+        out.append("")
+        headers = ["push -> receive", "p50 ms", "p99 ms", "p50 range", "server s/10k", "PG s/10k"]
+        out.append(table(headers, latency_rows))
     return "\n".join(out)
 
 

@@ -31,23 +31,34 @@ class _HeadRejected(Exception):
     """Raised from a parser callback to stop parsing a head that broke a limit."""
 
 
-class _HeldWrites:
-    """Stands in for a connection's transport while an answer's head waits for its body."""
+class _HeldHead:
+    """Stands in for a connection's transport while an answer's head waits for its body: the
+    first write (the head) is held, the next one sends both at once, later ones pass through."""
 
-    __slots__ = ("chunks", "transport")
+    __slots__ = ("head", "released", "transport")
 
     def __init__(self, transport: asyncio.Transport) -> None:
         self.transport = transport
-        self.chunks: list[bytes] = []
+        self.head: bytes | None = None
+        self.released = False
 
     def write(self, data: bytes) -> None:
-        self.chunks.append(data)
+        if not self.released:
+            if self.head is None:
+                self.head = data
+                return
+            data = self.head + data
+            self.head = None
+            self.released = True
+        self.transport.write(data)
 
     def flush(self) -> None:
-        if self.chunks:
-            data = b"".join(self.chunks)
-            self.chunks.clear()
-            self.transport.write(data)
+        """Send a head still held (the body never came)."""
+        if not self.released:
+            self.released = True
+            if self.head is not None:
+                head, self.head = self.head, None
+                self.transport.write(head)
 
     def close(self) -> None:
         self.flush()
@@ -62,14 +73,15 @@ class OneWriteCycle(RequestResponseCycle):
 
     uvicorn writes the head as soon as the application sends ``http.response.start``: one
     system call and one TCP segment for the head, another for the body, and a client that
-    wakes up twice. Held until the first body part, both leave in one write."""
+    wakes up twice. Held until the first body part, both leave in one write (before uvicorn
+    goes on to finish the response, which may close the connection)."""
 
-    _held: _HeldWrites | None = None
+    _held: _HeldHead | None = None
 
     async def send(self, message: Any) -> None:
         if message["type"] == "http.response.start" and not self.response_started:
             real = self.transport
-            held = _HeldWrites(real)
+            held = _HeldHead(real)
             self.transport = held  # type: ignore[assignment]
             self._held = held
             try:

@@ -60,20 +60,28 @@ END;
 $$;
 
 -- Read from one claimed partition (cursor row locked by the caller) and do the bookkeeping.
--- Returns the seqs delivered, in order.
+-- The messages handed out are every message in (from_seq, to_seq], `delivered` of them
+-- (to_seq NULL: none).
+--
+-- Seqs are allocated without gaps, so the next p_budget messages are usually exactly
+-- (cursor, cursor + p_budget]: that bounded range is read first, so the work is bounded by
+-- the batch whatever plan the table's statistics suggest (an "ORDER BY seq LIMIT n" alone
+-- can be planned as a scan of everything after the cursor, then a sort). Only when the
+-- range has holes (deleted messages) is the next p_budget found by order.
 CREATE FUNCTION queen.claim_partition(
     p_queue text, p_queue_id uuid, p_partition_id uuid, p_partition_name text, p_group text,
     p_specific boolean, p_budget integer, p_lease_id text, p_lease_seconds integer,
     p_delay integer, p_auto_ack boolean, p_sub_new boolean, p_sub_from timestamptz,
-    p_cursor bigint)
-RETURNS bigint[]
+    p_cursor bigint, p_last_seq bigint,
+    OUT from_seq bigint, OUT to_seq bigint, OUT delivered integer)
 LANGUAGE plpgsql AS $$
 DECLARE
     v_now timestamptz := now();
     v_start bigint := p_cursor;
     v_from_sub boolean := false;
-    v_seqs bigint[];
-    v_n integer;
+    v_cutoff timestamptz;
+    v_bound bigint;
+    v_present integer;
     v_last_id uuid;
     v_last_at timestamptz;
 BEGIN
@@ -82,21 +90,36 @@ BEGIN
         FROM queen.subscription_start(p_queue, p_queue_id, p_partition_id, p_partition_name,
                                       p_group, p_specific, p_sub_new, p_sub_from) s;
     END IF;
+    from_seq := v_start;
+    delivered := 0;
 
-    IF p_budget > 0 THEN
-        SELECT array_agg(s.seq ORDER BY s.seq) INTO v_seqs
-        FROM (
-            SELECT m.seq FROM queen.messages m
-            WHERE m.partition_id = p_partition_id AND m.seq > v_start
-              AND (p_delay <= 0 OR m.created_at <= v_now - make_interval(secs => p_delay))
-            ORDER BY m.seq
-            LIMIT p_budget
-        ) s;
+    IF p_budget > 0 AND p_last_seq > v_start THEN
+        -- delayed processing: only messages at least p_delay seconds old (created_at grows
+        -- with seq, so those are a prefix of what follows the cursor)
+        v_cutoff := CASE WHEN p_delay > 0 THEN v_now - make_interval(secs => p_delay) END;
+        v_bound := LEAST(v_start + p_budget, p_last_seq);
+        SELECT count(*) FILTER (WHERE v_cutoff IS NULL OR m.created_at <= v_cutoff),
+               max(m.seq) FILTER (WHERE v_cutoff IS NULL OR m.created_at <= v_cutoff),
+               count(*)
+          INTO delivered, to_seq, v_present
+          FROM queen.messages m
+         WHERE m.partition_id = p_partition_id AND m.seq > v_start AND m.seq <= v_bound;
+        IF v_present < v_bound - v_start AND delivered = v_present AND v_bound < p_last_seq THEN
+            -- holes in the range: the next p_budget messages by order
+            SELECT count(*), max(s.seq) INTO delivered, to_seq
+            FROM (
+                SELECT m.seq FROM queen.messages m
+                WHERE m.partition_id = p_partition_id AND m.seq > v_start
+                  AND (v_cutoff IS NULL OR m.created_at <= v_cutoff)
+                ORDER BY m.seq
+                LIMIT p_budget
+            ) s;
+        END IF;
     END IF;
-    v_n := COALESCE(array_length(v_seqs, 1), 0);
 
-    IF v_n = 0 THEN
+    IF delivered = 0 THEN
         -- nothing to hand out: the claim ends at once
+        to_seq := NULL;
         UPDATE queen.partition_consumers
            SET worker_id = NULL, lease_expires_at = NULL, lease_acquired_at = v_now,
                batch_size = 0, acked_count = 0,
@@ -108,16 +131,16 @@ BEGIN
                    (SELECT created_at FROM queen.messages WHERE partition_id = p_partition_id AND seq = v_start)
                    ELSE last_consumed_created_at END
          WHERE partition_id = p_partition_id AND consumer_group = p_group;
-        RETURN ARRAY[]::bigint[];
+        RETURN;
     END IF;
 
     IF p_auto_ack THEN
         SELECT id, created_at INTO v_last_id, v_last_at
-        FROM queen.messages WHERE partition_id = p_partition_id AND seq = v_seqs[v_n];
+        FROM queen.messages WHERE partition_id = p_partition_id AND seq = to_seq;
         UPDATE queen.partition_consumers
-           SET last_consumed_seq = v_seqs[v_n], last_consumed_id = v_last_id,
+           SET last_consumed_seq = to_seq, last_consumed_id = v_last_id,
                last_consumed_created_at = v_last_at, last_consumed_at = v_now,
-               total_messages_consumed = total_messages_consumed + v_n,
+               total_messages_consumed = total_messages_consumed + delivered,
                total_batches_consumed = total_batches_consumed + 1,
                worker_id = NULL, lease_expires_at = NULL, lease_acquired_at = v_now,
                batch_size = 0, acked_count = 0
@@ -126,10 +149,9 @@ BEGIN
         UPDATE queen.partition_consumers
            SET worker_id = p_lease_id, lease_acquired_at = v_now,
                lease_expires_at = v_now + make_interval(secs => p_lease_seconds),
-               batch_size = v_n, acked_count = 0
+               batch_size = delivered, acked_count = 0
          WHERE partition_id = p_partition_id AND consumer_group = p_group;
     END IF;
-    RETURN v_seqs;
 END;
 $$;
 
@@ -159,9 +181,12 @@ DECLARE
     v_claimed integer := 0;
     v_first_id uuid;
     v_first_name text;
-    v_pids uuid[] := ARRAY[]::uuid[];
-    v_seqs bigint[] := ARRAY[]::bigint[];
-    v_got bigint[];
+    -- per claimed partition that hands out messages: id, name as JSON, (from, to] seqs
+    c_pids uuid[] := ARRAY[]::uuid[];
+    c_names text[] := ARRAY[]::text[];
+    c_from bigint[] := ARRAY[]::bigint[];
+    c_to bigint[] := ARRAY[]::bigint[];
+    v_got record;
     v_msgs text;
     v_lease text := CASE WHEN p_auto_ack THEN '""' ELSE to_json(p_lease_id)::text END;
     -- the same in every message
@@ -189,7 +214,7 @@ BEGIN
     v_lease_seconds := CASE WHEN q.lease_time > 0 THEN q.lease_time ELSE 60 END;
 
     IF p_partition IS NOT NULL THEN
-        SELECT p.id, p.name, p.last_message_at INTO cand
+        SELECT p.id, p.name, p.last_message_at, p.last_seq INTO cand
         FROM queen.partitions p WHERE p.queue_id = q.id AND p.name = p_partition;
         IF NOT FOUND THEN
             status := 'empty';
@@ -222,17 +247,21 @@ BEGIN
         v_got := queen.claim_partition(p_queue, q.id, cand.id, cand.name, p_group, true,
                                        p_batch, p_lease_id, v_lease_seconds,
                                        q.delayed_processing, p_auto_ack, p_sub_new, p_sub_from,
-                                       v_cursor);
+                                       v_cursor, cand.last_seq);
         v_claimed := 1;
         v_first_id := cand.id;
         v_first_name := cand.name;
-        v_pids := array_fill(cand.id, ARRAY[COALESCE(array_length(v_got, 1), 0)]);
-        v_seqs := v_got;
+        IF v_got.delivered > 0 THEN
+            c_pids := ARRAY[cand.id];
+            c_names := ARRAY[to_json(cand.name)::text];
+            c_from := ARRAY[v_got.from_seq];
+            c_to := ARRAY[v_got.to_seq];
+        END IF;
     ELSE
         -- candidates: pending data beyond the group's cursor, lease free, window satisfied;
         -- least recently claimed first, so partitions take turns
         FOR cand IN
-            SELECT p.id, p.name, (c.partition_id IS NULL) AS missing
+            SELECT p.id, p.name, p.last_seq, (c.partition_id IS NULL) AS missing
             FROM queen.partitions p
             LEFT JOIN queen.partition_consumers c
                    ON c.partition_id = p.id AND c.consumer_group = p_group
@@ -259,16 +288,18 @@ BEGIN
             v_got := queen.claim_partition(p_queue, q.id, cand.id, cand.name, p_group, false,
                                            v_budget, p_lease_id, v_lease_seconds,
                                            q.delayed_processing, p_auto_ack, p_sub_new,
-                                           p_sub_from, v_cursor);
+                                           p_sub_from, v_cursor, cand.last_seq);
             v_claimed := v_claimed + 1;
             IF v_first_id IS NULL THEN
                 v_first_id := cand.id;
                 v_first_name := cand.name;
             END IF;
-            IF COALESCE(array_length(v_got, 1), 0) > 0 THEN
-                v_pids := v_pids || array_fill(cand.id, ARRAY[array_length(v_got, 1)]);
-                v_seqs := v_seqs || v_got;
-                v_budget := v_budget - array_length(v_got, 1);
+            IF v_got.delivered > 0 THEN
+                c_pids := c_pids || cand.id;
+                c_names := c_names || to_json(cand.name)::text;
+                c_from := c_from || v_got.from_seq;
+                c_to := c_to || v_got.to_seq;
+                v_budget := v_budget - v_got.delivered;
             END IF;
         END LOOP;
         IF v_claimed = 0 THEN
@@ -280,7 +311,9 @@ BEGIN
     END IF;
 
     -- the messages as JSON text, put together from pieces: json_build_object would look up
-    -- the output function of every value's type and escape every key, for every message
+    -- the output function of every value's type and escape every key, for every message.
+    -- Each partition's messages are one range of its primary key (a lateral subquery with a
+    -- limit is never flattened into a join the planner could turn into a scan).
     SELECT '[' || string_agg(
         '{"id":"' || m.id::text
         || '","transactionId":' || to_json(m.transaction_id)::text
@@ -289,14 +322,19 @@ BEGIN
         || ',"producerSub":' || COALESCE(to_json(m.producer_sub)::text, 'null')
         || ',"createdAt":"' || queen.fmt_us(m.created_at)
         || '","partitionId":"' || m.partition_id::text
-        || '","partition":' || to_json(p.name)::text
+        || '","partition":' || c.pname
         || v_tail
         || CASE WHEN m.is_encrypted THEN ',"_encrypted":true}' ELSE '}' END,
-        ',' ORDER BY u.ord) || ']'
+        ',' ORDER BY c.ord, m.seq) || ']'
     INTO v_msgs
-    FROM unnest(v_pids, v_seqs) WITH ORDINALITY AS u(pid, seq, ord)
-    JOIN queen.messages m ON m.partition_id = u.pid AND m.seq = u.seq
-    JOIN queen.partitions p ON p.id = u.pid;
+    FROM unnest(c_pids, c_names, c_from, c_to) WITH ORDINALITY AS c(pid, pname, lo, hi, ord)
+    CROSS JOIN LATERAL (
+        SELECT mm.id, mm.seq, mm.transaction_id, mm.trace_id, mm.payload, mm.producer_sub,
+               mm.created_at, mm.partition_id, mm.is_encrypted
+        FROM queen.messages mm
+        WHERE mm.partition_id = c.pid AND mm.seq > c.lo AND mm.seq <= c.hi
+        ORDER BY mm.seq
+        LIMIT p_batch) m;
 
     status := CASE WHEN v_msgs IS NULL THEN 'empty' ELSE 'ok' END;
     body := '{"success":true,"queue":' || to_json(p_queue)::text

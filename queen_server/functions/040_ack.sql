@@ -30,9 +30,11 @@ BEGIN
            array_agg(q.name ORDER BY u.ord)
       INTO v_seq, v_mid, v_at, v_pname, v_qname
       FROM unnest(p_txn_ids, p_partition_ids) WITH ORDINALITY AS u(txn, pid, ord)
+      -- lateral with a limit: never flattened into a join (which the planner may turn into a
+      -- scan of the whole table), always a probe of the (transactionId, partition) index
       LEFT JOIN LATERAL (
           SELECT mm.seq, mm.id, mm.created_at FROM queen.messages mm
-          WHERE mm.partition_id = u.pid AND mm.transaction_id = u.txn) m ON true
+          WHERE mm.partition_id = u.pid AND mm.transaction_id = u.txn LIMIT 1) m ON true
       LEFT JOIN queen.partitions p ON p.id = u.pid
       LEFT JOIN queen.queues q ON q.id = p.queue_id;
 
@@ -180,10 +182,10 @@ BEGIN
                p.name AS pname, q.name AS qname, q.retry_limit
         FROM unnest(p_txn_ids, p_partition_ids, p_statuses, p_groups, p_lease_ids, p_errors)
              WITH ORDINALITY AS u(txn, pid, st, grp, lease, err, ord)
-        -- lateral: always a probe of the (partition, transactionId) unique index
+        -- lateral with a limit: always a probe of the (transactionId, partition) index
         LEFT JOIN LATERAL (
             SELECT mm.seq, mm.id, mm.created_at FROM queen.messages mm
-            WHERE mm.partition_id = u.pid AND mm.transaction_id = u.txn) m ON true
+            WHERE mm.partition_id = u.pid AND mm.transaction_id = u.txn LIMIT 1) m ON true
         LEFT JOIN queen.partitions p ON p.id = u.pid
         LEFT JOIN queen.queues q ON q.id = p.queue_id
         ORDER BY u.pid, u.grp, m.seq NULLS LAST, u.ord
