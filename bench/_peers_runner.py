@@ -318,4 +318,10 @@ async def main(name: str, dsn: str) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], sys.argv[2]))
+    # the same event loop as queen_server's load generator (bench/peers.py): uvloop
+    try:
+        import uvloop
+    except ImportError:  # pragma: no cover - PGQueuer depends on it
+        asyncio.run(main(sys.argv[1], sys.argv[2]))
+    else:
+        uvloop.run(main(sys.argv[1], sys.argv[2]))

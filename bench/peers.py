@@ -9,10 +9,10 @@ Systems, all on the same embedded PostgreSQL, with the same ~110-byte JSON paylo
 * the floor: asyncpg inserting into and deleting from one plain table.
 
 The peers run in a process of their own (``bench/_peers_runner.py``) from a virtualenv of their
-own, ``.bench-peers-venv``, created on first use. Scenarios: push at batch 1, 10, 100 and 1000
-with 1 and 8 requests in flight; pop+ack at batch 100 with 1 and 8 consumers; push→receive
-latency with a long-polling consumer at a fixed rate (queen_server and PGQueuer; pgmq and the
-floor poll). Every round runs every cell once per system, systems taking turns in a different
+own, ``.bench-peers-venv``, created on first use; both load generators run on uvloop.
+Scenarios: push at batch 1, 10, 100 and 1000 with 1 and 8 requests in flight; pop+ack at batch
+100 with 1 and 8 consumers; push→receive latency with a long-polling consumer at a fixed rate
+(queen_server and PGQueuer; pgmq and the floor poll). Every round runs every cell once per system, systems taking turns in a different
 order each round; rows show medians, and ratios are medians of the per-round ratios with
 their range.
 
@@ -46,6 +46,7 @@ from typing import Any
 
 import asyncpg
 import orjson
+import uvloop
 
 from bench._database import embedded_database
 from bench._proc import parent_of, tree_cpu
@@ -483,7 +484,8 @@ def run() -> None:
     )
     sys.stdout.flush()
     with embedded_database() as dsn, ServerProcess(dsn, workers=WORKERS) as server:
-        results = asyncio.run(measure(dsn, server, python))
+        # every load generator runs on uvloop (PGQueuer's runner too: it depends on uvloop)
+        results = uvloop.run(measure(dsn, server, python))
     sys.stdout.write(report(results) + "\n")
 
 
