@@ -101,6 +101,33 @@ CASES: list[tuple[str, str, object, int, str]] = [
         400,
         "acknowledgments[0].partitionId must be a UUID",
     ),
+    (
+        # a good entry first, then bad types: the error names the entry and the field
+        "POST",
+        "/api/v1/ack/batch",
+        {
+            "acknowledgments": [
+                {"transactionId": "x", "partitionId": PID},
+                {"transactionId": "y", "partitionId": PID, "status": 3},
+            ]
+        },
+        400,
+        "acknowledgments[1].status must be a string, got 3",
+    ),
+    (
+        "POST",
+        "/api/v1/ack/batch",
+        {"acknowledgments": [{"transactionId": "x", "partitionId": PID, "leaseId": ["l"]}]},
+        400,
+        "acknowledgments[0].leaseId must be a string",
+    ),
+    (
+        "POST",
+        "/api/v1/ack/batch",
+        {"acknowledgments": [{"transactionId": "x", "partitionId": PID, "error": {"e": 1}}]},
+        400,
+        "acknowledgments[0].error must be a string",
+    ),
     ("POST", "/api/v1/transaction", {}, 400, "operations array required"),
     ("POST", "/api/v1/transaction", {"operations": []}, 400, "operations array cannot be empty"),
     (
