@@ -116,6 +116,8 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         self._rejection: tuple[int, str] | None = None
 
     def _start_asgi_task(self, cycle: RequestResponseCycle, app: Any) -> None:
+        # uvicorn builds the cycle inside on_headers_complete; every cycle, pipelined ones
+        # included, starts here, before any of its code runs: the class is switched here
         cycle.__class__ = OneWriteCycle
         super()._start_asgi_task(cycle, app)
 
