@@ -12,9 +12,9 @@ The peers run in a process of their own (``bench/_peers_runner.py``) from a virt
 own, ``.bench-peers-venv``, created on first use; both load generators run on uvloop.
 Scenarios: push at batch 1, 10, 100 and 1000 with 1 and 8 requests in flight; pop+ack at batch
 100 with 1 and 8 consumers; push→receive latency with a long-polling consumer at a fixed rate
-(queen_server and PGQueuer; pgmq and the floor poll). Every round runs every cell once per system, systems taking turns in a different
-order each round; rows show medians, and ratios are medians of the per-round ratios with
-their range.
+(queen_server and PGQueuer; pgmq and the floor poll). Every round runs every cell once per
+system, systems taking turns in a different order each round; rows show medians, and ratios
+are medians of the per-round ratios with their range.
 
 For each run the CPU time of the server process tree (queen_server) and of the PostgreSQL
 tree (postmaster and every backend, from ``/proc/<pid>/stat``) is read before and after, and
@@ -23,8 +23,9 @@ peers, the "server" column is their own process (library plus load generation).
 
 ``BENCH_SCALE`` (1.0) scales message counts and the latency run's length;
 ``QUEEN_BENCH_ROUNDS`` (3) sets the rounds; ``QUEEN_BENCH_WORKERS`` (1) the server's
-``--workers``; ``QUEEN_BENCH_PEERS`` (``pgqueuer,pgmq,floor``) which peers run; ``QUEEN_BENCH_CELLS`` (all)
-keeps only the cells whose label contains one of its ``|``-separated parts (``batch 1,|latency``).
+``--workers``; ``QUEEN_BENCH_PEERS`` (``pgqueuer,pgmq,floor``) which peers run;
+``QUEEN_BENCH_CELLS`` (all) keeps only the cells whose label contains one of its
+``|``-separated parts (``batch 1,|latency``).
 """
 
 from __future__ import annotations

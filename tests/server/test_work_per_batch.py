@@ -110,3 +110,37 @@ def test_pop_and_ack_of_a_batch_read_only_that_batch(
     assert numbers == list(range(MESSAGES // 2, MESSAGES // 2 + BATCH))
     assert pop_buffers <= MAX_BUFFERS, f"pop of {BATCH} read {pop_buffers} buffers"
     assert ack_buffers <= MAX_BUFFERS, f"ack of {BATCH} read {ack_buffers} buffers"
+
+
+def _delete(http: httpx.Client, message: dict[str, object]) -> None:
+    path = f"/api/v1/messages/{message['partition_id']}/{message['transaction_id']}"
+    assert http.delete(path).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("deleted", "batch", "expected"),
+    [
+        # a hole inside the batch's range: the batch goes on past it
+        ({2, 3, 4}, 3, [[1, 5, 6], [7, 8, 9], [10]]),
+        # a hole wider than the batch: found by order, not left behind
+        ({2, 3, 4, 5, 6, 7}, 2, [[1, 8], [9, 10]]),
+        # the first messages gone (as retention leaves it): the cursor catches up
+        ({1, 2, 3, 4, 5}, 2, [[6, 7], [8, 9], [10]]),
+    ],
+)
+def test_pops_hand_out_every_message_around_holes(
+    server_url: str, deleted: set[int], batch: int, expected: list[list[int]]
+) -> None:
+    queue = f"holes-{ids.uuid7()[-12:]}"
+    with httpx.Client(base_url=server_url, timeout=60) as http:
+        items = [{"queue": queue, "payload": n} for n in range(1, 11)]
+        pushed = http.post("/api/v1/push", json={"items": items}).json()
+        for message in pushed:
+            if message["index"] + 1 in deleted:
+                _delete(http, message)
+        got = []
+        for _ in expected:
+            body = pop(http, queue, batch=batch, autoAck=True)
+            got.append([m["data"] for m in body["messages"]])
+        assert got == expected
+        assert pop(http, queue, batch=batch, autoAck=True)["messages"] == []
