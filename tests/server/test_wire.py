@@ -133,16 +133,6 @@ def test_a_failing_body_still_writes_the_head_it_held() -> None:
     assert cycle.transport is transport
 
 
-def test_answers_are_whole_in_the_first_read(server_url: str) -> None:
-    with _connect(server_url) as sock:
-        for _ in range(5):
-            sock.sendall(_push_request(f"wire-{uuid.uuid4().hex[:8]}"))
-            first = sock.recv(65536)
-            head, _, body = first.partition(b"\r\n\r\n")
-            assert head.startswith(b"HTTP/1.1 200 OK"), head
-            assert json.loads(body)[0]["status"] == "queued"
-
-
 def test_pipelined_requests_are_answered_in_order(server_url: str) -> None:
     queue = f"wire-{uuid.uuid4().hex[:8]}"
     with _connect(server_url) as sock:
@@ -166,16 +156,13 @@ def test_connection_close_is_honoured_after_the_answer(server_url: str) -> None:
         assert sock.recv(100) == b""
 
 
-@pytest.mark.parametrize("status_line", [b"HTTP/1.1 100 Continue"])
-def test_expect_100_continue_gets_its_interim_answer_first(
-    server_url: str, status_line: bytes
-) -> None:
+def test_expect_100_continue_gets_its_interim_answer_first(server_url: str) -> None:
     request = _push_request(f"wire-{uuid.uuid4().hex[:8]}", "Expect: 100-continue\r\n")
     head, _, body = request.partition(b"\r\n\r\n")
     with _connect(server_url) as sock:
         sock.sendall(head + b"\r\n\r\n")
         interim = sock.recv(65536)
-        assert interim == status_line + b"\r\n\r\n"
+        assert interim == b"HTTP/1.1 100 Continue\r\n\r\n"
         sock.sendall(body)
         [(answer_head, answer_body)] = _read_answers(sock, 1)
     assert answer_head.startswith(b"HTTP/1.1 200 OK")
