@@ -1,14 +1,17 @@
 -- The usual acknowledgement, set-based: every item 'completed' (or 'success'), and for every
 -- (partition, group) a live lease that every found item names, with room for all of them
--- in the leased batch. The answer and the cursor row are exactly what queen.ack_messages'
--- item-by-item walk would make of it; NULL (nothing changed) when the batch is not of
--- that kind, and queen.ack_messages walks it instead.
+-- in the leased batch. The cursor row is exactly what queen.ack_messages' item-by-item walk
+-- would make of it, and so is the answer the server words from what this returns:
+--   {"items": one character per item: '0' not found, '1' acknowledged, '2' acknowledged
+--             and its lease released with it,
+--    "names": {partition id: [queue name, partition name]} for the partitions that exist}.
+-- NULL (nothing changed) when the batch is not of that kind: queen.ack_messages walks it.
 CREATE FUNCTION queen.ack_completed(
     p_txn_ids text[],
     p_partition_ids uuid[],
     p_groups text[],
     p_lease_ids text[])
-RETURNS text
+RETURNS json
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -16,8 +19,6 @@ DECLARE
     v_seq bigint[];
     v_mid uuid[];
     v_at timestamptz[];
-    v_pname text[];
-    v_qname text[];
     -- the (partition, group, seq) of each ack that ends its lease
     v_rel_pid uuid[] := ARRAY[]::uuid[];
     v_rel_grp text[] := ARRAY[]::text[];
@@ -26,17 +27,14 @@ DECLARE
     c record;
 BEGIN
     SELECT array_agg(m.seq ORDER BY u.ord), array_agg(m.id ORDER BY u.ord),
-           array_agg(m.created_at ORDER BY u.ord), array_agg(p.name ORDER BY u.ord),
-           array_agg(q.name ORDER BY u.ord)
-      INTO v_seq, v_mid, v_at, v_pname, v_qname
+           array_agg(m.created_at ORDER BY u.ord)
+      INTO v_seq, v_mid, v_at
       FROM unnest(p_txn_ids, p_partition_ids) WITH ORDINALITY AS u(txn, pid, ord)
       -- lateral with a limit: never flattened into a join (which the planner may turn into a
       -- scan of the whole table), always a probe of the (transactionId, partition) index
       LEFT JOIN LATERAL (
           SELECT mm.seq, mm.id, mm.created_at FROM queen.messages mm
-          WHERE mm.partition_id = u.pid AND mm.transaction_id = u.txn LIMIT 1) m ON true
-      LEFT JOIN queen.partitions p ON p.id = u.pid
-      LEFT JOIN queen.queues q ON q.id = p.queue_id;
+          WHERE mm.partition_id = u.pid AND mm.transaction_id = u.txn LIMIT 1) m ON true;
 
     -- decide every group before changing anything
     FOR g IN
@@ -91,23 +89,19 @@ BEGIN
             GROUP BY u.pid, u.grp) s
      WHERE cc.partition_id = s.pid AND cc.consumer_group = s.grp;
 
-    -- JSON text from pieces (json_build_object costs a type look-up per value)
-    RETURN '[' || string_agg(
-        '{"index":' || (u.ord - 1)
-        || ',"transactionId":' || to_json(u.txn)::text
-        || CASE WHEN u.seq IS NULL THEN ',"success":false,"error":"Message not found"'
-                ELSE ',"success":true,"error":null' END
-        || ',"queueName":' || COALESCE(to_json(u.q)::text, 'null')
-        || ',"partitionName":' || COALESCE(to_json(u.p)::text, 'null')
-        || ',"leaseReleased":'
-        || CASE WHEN u.seq IS NOT NULL AND EXISTS (
-                    SELECT 1 FROM unnest(v_rel_pid, v_rel_grp, v_rel_seq) AS r(pid, grp, seq)
-                    WHERE r.pid = u.pid AND r.grp = u.grp AND r.seq = u.seq)
-                THEN 'true' ELSE 'false' END
-        || ',"dlq":false}',
-        ',' ORDER BY u.ord) || ']'
-    FROM unnest(p_txn_ids, p_partition_ids, p_groups, v_seq, v_qname, v_pname)
-         WITH ORDINALITY AS u(txn, pid, grp, seq, q, p, ord);
+    -- the server words the answer (cheaper there than text built here, row by row); names
+    -- once per partition (an = ANY probe looks each distinct id up once)
+    RETURN json_build_object(
+        'items', (SELECT string_agg(CASE WHEN u.seq IS NULL THEN '0'
+                                         WHEN r.seq IS NOT NULL THEN '2' ELSE '1' END,
+                                    '' ORDER BY u.ord)
+                  FROM unnest(p_partition_ids, p_groups, v_seq)
+                       WITH ORDINALITY AS u(pid, grp, seq, ord)
+                  LEFT JOIN unnest(v_rel_pid, v_rel_grp, v_rel_seq) AS r(pid, grp, seq)
+                         ON r.pid = u.pid AND r.grp = u.grp AND r.seq = u.seq),
+        'names', (SELECT json_object_agg(p.id, json_build_array(q.name, p.name))
+                  FROM queen.partitions p JOIN queen.queues q ON q.id = p.queue_id
+                  WHERE p.id = ANY (p_partition_ids)));
 END;
 $$;
 
@@ -129,7 +123,6 @@ CREATE FUNCTION queen.ack_messages(
     p_errors text[])
 RETURNS text
 LANGUAGE plpgsql
-SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
     v_now timestamptz := now();
@@ -166,16 +159,7 @@ DECLARE
     res_q text[] := ARRAY[]::text[];
     res_p text[] := ARRAY[]::text[];
     res_t text[] := ARRAY[]::text[];
-    v_fast text;
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM unnest(p_statuses) AS s(st)
-                   WHERE s.st IS DISTINCT FROM 'completed' AND s.st IS DISTINCT FROM 'success')
-    THEN
-        v_fast := queen.ack_completed(p_txn_ids, p_partition_ids, p_groups, p_lease_ids);
-        IF v_fast IS NOT NULL THEN
-            RETURN v_fast;
-        END IF;
-    END IF;
     FOR r IN
         SELECT u.ord, u.txn, u.pid, u.st, u.grp, u.lease, u.err,
                m.seq, m.id AS mid, m.created_at AS mcreated,
@@ -323,5 +307,57 @@ BEGIN
                ORDER BY a.ord)
         FROM unnest(res_ord, res_ok, res_err, res_rel, res_dlq, res_q, res_p, res_t)
              AS a(ord, ok, err, rel, dlq, q, p, t)), '[]');
+END;
+$$;
+
+-- One column of an ack document: a JSON array (one element per item), or one value that
+-- every one of the n items shares (JSON null: SQL NULL).
+-- (PL/pgSQL, not SQL: an SQL function with a subquery is not inlined, and is planned again in
+-- every transaction that calls it; PL/pgSQL keeps the plan per session.)
+CREATE FUNCTION queen.ack_column(p_column json, p_count integer)
+RETURNS text[]
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+AS $$
+BEGIN
+    IF json_typeof(p_column) = 'array' THEN
+        RETURN ARRAY(SELECT json_array_elements_text(p_column));
+    END IF;
+    RETURN array_fill(p_column #>> '{}', ARRAY[p_count]);
+END;
+$$;
+
+-- Acknowledge the items of one request, in the form the server sends: p_txns the JSON array
+-- of transactionIds, p_columns {"pid": ..., "status": ..., "group": ..., "lease": ...,
+-- "error": ...}, each either an array (one element per item, in request order) or the one
+-- value every item shares (the usual ack names one partition, one lease, one group and one
+-- status). Six typed arrays cost the server far more (asyncpg checks and encodes array
+-- elements one at a time), and `json` (not `jsonb`) is read in place, without a binary copy.
+-- Answer: `outcome` from queen.ack_completed when every item is completed and the batch is of
+-- its kind, else `answer`, upstream's JSON answer from queen.ack_messages.
+CREATE FUNCTION queen.ack_document(
+    p_txns json,
+    p_columns json,
+    OUT answer text,
+    OUT outcome json)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    v_txns text[] := ARRAY(SELECT json_array_elements_text(p_txns));
+    v_count integer := cardinality(v_txns);
+    v_pids uuid[] := queen.ack_column(p_columns -> 'pid', v_count)::uuid[];
+    v_statuses text[] := queen.ack_column(p_columns -> 'status', v_count);
+    v_groups text[] := queen.ack_column(p_columns -> 'group', v_count);
+    v_leases text[] := queen.ack_column(p_columns -> 'lease', v_count);
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM unnest(v_statuses) AS s(st)
+                   WHERE s.st IS DISTINCT FROM 'completed' AND s.st IS DISTINCT FROM 'success')
+    THEN
+        outcome := queen.ack_completed(v_txns, v_pids, v_groups, v_leases);
+        IF outcome IS NOT NULL THEN
+            RETURN;
+        END IF;
+    END IF;
+    answer := queen.ack_messages(v_txns, v_pids, v_statuses, v_groups, v_leases,
+                                 queen.ack_column(p_columns -> 'error', v_count));
 END;
 $$;

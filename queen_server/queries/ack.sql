@@ -1,4 +1,4 @@
 -- Statements of queen_server/routes/ack.py (loaded by queen_server.sql).
 
 -- name: ack
-SELECT queen.ack_messages($1, $2, $3, $4, $5, $6)
+SELECT answer, outcome FROM queen.ack_document($1, $2)

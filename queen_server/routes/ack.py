@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import asyncpg
+import orjson
+
 from queen_server import ids, sql, validate
+from queen_server.lanes import Lanes
 from queen_server.router import Route
 from queen_server.web import BadRequest, Request, Response, describe, raw_json_response
 
@@ -34,6 +38,60 @@ class AckItems:
         self.leases.append(lease)
         self.errors.append(error)
 
+    def document(self) -> tuple[str, str]:
+        """The arguments of ``queen.ack_document``: the transactionIds as a JSON array, and
+        the other columns as one JSON object, where a column whose items all hold the same
+        value travels as that value."""
+        columns = {
+            "pid": _column(self.partitions),
+            "status": _column(self.statuses),
+            "group": _column(self.groups),
+            "lease": _column(self.leases),
+            "error": _column(self.errors),
+        }
+        return orjson.dumps(self.txns).decode(), orjson.dumps(columns).decode()
+
+    def answer(self, outcome: str) -> bytes:
+        """Upstream's ack answer from the ``outcome`` of ``queen.ack_completed``."""
+        decided = orjson.loads(outcome)
+        names: dict[str, list[str]] = decided["names"] or {}
+        nameless = [None, None]
+        answer: list[dict[str, Any]] = []
+        append = answer.append
+        for index, (txn, partition, flag) in enumerate(
+            zip(self.txns, self.partitions, decided["items"], strict=True)
+        ):
+            queue_name, partition_name = names.get(partition, nameless)
+            found = flag != "0"
+            append(
+                {
+                    "index": index,
+                    "transactionId": txn,
+                    "success": found,
+                    "error": None if found else "Message not found",
+                    "queueName": queue_name,
+                    "partitionName": partition_name,
+                    "leaseReleased": flag == "2",
+                    "dlq": False,
+                }
+            )
+        return orjson.dumps(answer)
+
+
+def _column(values: list[Any]) -> Any:
+    """``values``, or its one value when every element is that value."""
+    if values and values.count(values[0]) == len(values):
+        return values[0]
+    return values
+
+
+async def acknowledge(conn: Lanes | asyncpg.Connection, items: AckItems) -> str | bytes:
+    """Apply ``items`` in one database call; upstream's JSON answer."""
+    row = await conn.fetchrow(ACK_SQL, *items.document())
+    assert row is not None
+    answer: str | None = row["answer"]
+    return items.answer(row["outcome"]) if answer is None else answer
+
 
 def _status(value: Any, field: str) -> str:
     if value is None:
@@ -62,16 +120,7 @@ def _group(value: Any, default: str) -> str:
 
 
 async def run_acks(request: Request, items: AckItems) -> Response:
-    body = await request.ctx.fast.fetchval(
-        ACK_SQL,
-        items.txns,
-        items.partitions,
-        items.statuses,
-        items.groups,
-        items.leases,
-        items.errors,
-    )
-    return raw_json_response(body)
+    return raw_json_response(await acknowledge(request.ctx.fast, items))
 
 
 async def ack(request: Request) -> Response:

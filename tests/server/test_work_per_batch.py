@@ -18,7 +18,7 @@ import orjson
 import pytest
 
 from queen_server import ids
-from queen_server.routes.ack import ACK_SQL
+from queen_server.routes.ack import AckItems, acknowledge
 from queen_server.routes.pop import POP_SQL
 
 from .helpers import pop
@@ -65,16 +65,17 @@ async def _pop_and_ack(dsn: str, queue: str, plans: str) -> tuple[int, int, list
             )
             after_pop = await conn.fetchval(FETCHED_SQL)
             messages = orjson.loads(row["body"])["messages"]
-            count = len(messages)
-            answer = await conn.fetchval(
-                ACK_SQL,
-                [m["transactionId"] for m in messages],
-                [m["partitionId"] for m in messages],
-                ["completed"] * count,
-                ["__QUEUE_MODE__"] * count,
-                [m["leaseId"] for m in messages],
-                [None] * count,
-            )
+            items = AckItems()
+            for m in messages:
+                items.add(
+                    m["transactionId"],
+                    m["partitionId"],
+                    "completed",
+                    "__QUEUE_MODE__",
+                    m["leaseId"],
+                    None,
+                )
+            answer = await acknowledge(conn, items)
             after_ack = await conn.fetchval(FETCHED_SQL)
             assert orjson.loads(answer)[-1]["leaseReleased"] is True
             raise _Rollback(
