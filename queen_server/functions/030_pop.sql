@@ -155,6 +155,15 @@ BEGIN
 END;
 $$;
 
+-- The end of a popped message's JSON from "partitionId" on, but for "_encrypted": the same
+-- for every message of one claimed partition, so it is rendered once per partition.
+CREATE FUNCTION queen.message_end(p_partition_id uuid, p_partition text, p_tail text)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT '","partitionId":"' || p_partition_id::text || '","partition":'
+           || to_json(p_partition)::text || p_tail
+$$;
+
 -- Pop: `p_partition` NULL = any partition of the queue (wildcard route).
 -- Returns status 'ok' (messages delivered), 'empty' (nothing delivered: the body says why) or
 -- 'paused' (pop maintenance mode), plus the response body.
@@ -181,9 +190,10 @@ DECLARE
     v_claimed integer := 0;
     v_first_id uuid;
     v_first_name text;
-    -- per claimed partition that hands out messages: id, name as JSON, (from, to] seqs
+    -- per claimed partition that hands out messages: id, the end of each of its messages'
+    -- JSON from partitionId on (the same for all of them), (from, to] seqs
     c_pids uuid[] := ARRAY[]::uuid[];
-    c_names text[] := ARRAY[]::text[];
+    c_ends text[] := ARRAY[]::text[];
     c_from bigint[] := ARRAY[]::bigint[];
     c_to bigint[] := ARRAY[]::bigint[];
     v_got record;
@@ -253,7 +263,7 @@ BEGIN
         v_first_name := cand.name;
         IF v_got.delivered > 0 THEN
             c_pids := ARRAY[cand.id];
-            c_names := ARRAY[to_json(cand.name)::text];
+            c_ends := ARRAY[queen.message_end(cand.id, cand.name, v_tail)];
             c_from := ARRAY[v_got.from_seq];
             c_to := ARRAY[v_got.to_seq];
         END IF;
@@ -296,7 +306,7 @@ BEGIN
             END IF;
             IF v_got.delivered > 0 THEN
                 c_pids := c_pids || cand.id;
-                c_names := c_names || to_json(cand.name)::text;
+                c_ends := c_ends || queen.message_end(cand.id, cand.name, v_tail);
                 c_from := c_from || v_got.from_seq;
                 c_to := c_to || v_got.to_seq;
                 v_budget := v_budget - v_got.delivered;
@@ -321,16 +331,14 @@ BEGIN
         || ',"data":' || m.payload::text
         || ',"producerSub":' || COALESCE(to_json(m.producer_sub)::text, 'null')
         || ',"createdAt":"' || queen.fmt_us(m.created_at)
-        || '","partitionId":"' || m.partition_id::text
-        || '","partition":' || c.pname
-        || v_tail
+        || c.msg_end
         || CASE WHEN m.is_encrypted THEN ',"_encrypted":true}' ELSE '}' END,
         ',' ORDER BY c.ord, m.seq) || ']'
     INTO v_msgs
-    FROM unnest(c_pids, c_names, c_from, c_to) WITH ORDINALITY AS c(pid, pname, lo, hi, ord)
+    FROM unnest(c_pids, c_ends, c_from, c_to) WITH ORDINALITY AS c(pid, msg_end, lo, hi, ord)
     CROSS JOIN LATERAL (
         SELECT mm.id, mm.seq, mm.transaction_id, mm.trace_id, mm.payload, mm.producer_sub,
-               mm.created_at, mm.partition_id, mm.is_encrypted
+               mm.created_at, mm.is_encrypted
         FROM queen.messages mm
         WHERE mm.partition_id = c.pid AND mm.seq > c.lo AND mm.seq <= c.hi
         ORDER BY mm.seq
