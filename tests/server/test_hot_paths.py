@@ -13,6 +13,10 @@ from typing import Any
 
 import asyncpg
 import httpx
+import orjson
+
+from queen_server import sql, validate
+from queen_server.routes.ack import ACK_SQL, AckItems
 
 from .helpers import data_of, pop, push
 
@@ -191,3 +195,86 @@ def test_a_broken_hot_path_connection_is_replaced(
     for _ in range(5):
         assert http.post("/api/v1/push", json={"items": items}).status_code == 200
     assert data_of(pop(http, queue, batch=10))[:2] == [1, 2]
+
+
+def _set_based(dsn: str, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The set-based ack's answer to ``entries`` (all 'completed', queue mode), checking that
+    it was the set-based path that answered."""
+
+    async def run() -> list[dict[str, Any]]:
+        items = AckItems()
+        for e in entries:
+            items.add(
+                e["transactionId"],
+                e["partitionId"],
+                "completed",
+                validate.QUEUE_MODE,
+                e["leaseId"],
+                None,
+            )
+        conn = await asyncpg.connect(dsn)
+        try:
+            row = await conn.fetchrow(ACK_SQL, *items.document())
+        finally:
+            await conn.close()
+        assert row["answer"] is None
+        assert row["outcome"] is not None
+        answer: list[dict[str, Any]] = orjson.loads(items.answer(row["outcome"]))
+        return answer
+
+    return asyncio.run(run())
+
+
+def _walk(dsn: str, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The item-by-item walk's answer to ``entries`` (all 'completed', queue mode)."""
+
+    async def run() -> list[dict[str, Any]]:
+        conn = await asyncpg.connect(dsn)
+        try:
+            text = await conn.fetchval(
+                sql.bind("SELECT queen.ack_messages($1, $2, $3, $4, $5, $6)"),
+                [e["transactionId"] for e in entries],
+                [e["partitionId"] for e in entries],
+                ["completed"] * len(entries),
+                [validate.QUEUE_MODE] * len(entries),
+                [e["leaseId"] for e in entries],
+                [None] * len(entries),
+            )
+        finally:
+            await conn.close()
+        answer: list[dict[str, Any]] = orjson.loads(text)
+        return answer
+
+    return asyncio.run(run())
+
+
+def test_set_based_ack_answers_as_the_walk_does(
+    http: httpx.Client, queue: str, pg_dsn: str
+) -> None:
+    # transactionIds the answer must escape; two partitions, one acked whole (its lease ends
+    # on its newest message), one in part; an unknown message and an unknown partition
+    txns = ["plain", 'quote"and\\backslash', "ünïcødé ✓", "tab\tnew\nline", "\x01"]
+    answers = []
+    for name, ack in ((queue, _set_based), (f"{queue}-walk", _walk)):
+        for partition in ("p-a", "p-b"):
+            items = [
+                {"queue": name, "partition": partition, "transactionId": t, "payload": t}
+                for t in txns
+            ]
+            assert http.post("/api/v1/push", json={"items": items}).status_code == 200
+        whole = pop(http, name, "p-a", batch=10)["messages"]
+        part = pop(http, name, "p-b", batch=10)["messages"][:2]
+        entries = [_entry(m) for m in reversed(whole)] + [_entry(m) for m in part]
+        entries.insert(3, {**entries[0], "transactionId": "no-such-message"})
+        entries.append({**entries[0], "partitionId": "00000000-0000-7000-8000-000000000000"})
+        answers.append(ack(pg_dsn, entries))
+        for answer in answers[-1]:
+            if answer["queueName"] is not None:
+                answer["queueName"] = answer["queueName"].removesuffix("-walk")
+    fast, walked = answers
+    assert fast == walked
+    assert [a["transactionId"] for a in fast[:3]] == txns[::-1][:3]
+    assert [a["leaseReleased"] for a in fast] == [True] + [False] * 8
+    assert [a["success"] for a in fast] == [True] * 3 + [False] + [True] * 4 + [False]
+    assert (fast[-1]["queueName"], fast[-1]["partitionName"]) == (None, None)
+    assert (fast[3]["queueName"], fast[3]["partitionName"]) == (queue, "p-a")
