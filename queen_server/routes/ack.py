@@ -175,8 +175,10 @@ def _usual_columns(acks: list[Any], top_group: Any) -> AckItems | None:
     if {txn.__class__ for txn in txns} != {str}:
         return None
     partitions = [entry.get("partitionId") for entry in acks]
+    if {p.__class__ for p in partitions} != {str}:
+        return None
     distinct = set(partitions)
-    if not all(p.__class__ is str and ids.is_uuid(p) for p in distinct):
+    if not all(ids.is_uuid(p) for p in distinct):
         return None
     if any(p != p.lower() for p in distinct):
         lowered = {p: p.lower() for p in distinct}

@@ -48,7 +48,7 @@ _entry = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=1000, deadline=None, derandomize=True)
 @given(
     acks=st.lists(st.one_of(_entry, _odd), min_size=1, max_size=6),
     top_group=st.one_of(st.none(), _text, _odd),
@@ -88,6 +88,7 @@ def test_a_usual_batch_takes_the_column_path() -> None:
     [
         ({"transactionId": 1, "partitionId": PARTITION}, "valid transactionId"),
         ({"transactionId": "t", "partitionId": "nope"}, "acknowledgments[1].partitionId"),
+        ({"transactionId": "t", "partitionId": [PARTITION]}, "valid partitionId string"),
         ({"transactionId": "t", "partitionId": PARTITION, "status": 3}, "status"),
         ({"transactionId": "t", "partitionId": PARTITION, "leaseId": []}, "leaseId"),
     ],
