@@ -6,6 +6,9 @@ from typing import Any
 
 import httpx
 
+from queen_server import validate
+from queen_server.routes.ack import AckItems
+
 
 def push(
     http: httpx.Client, queue: str, payloads: list[Any], partition: str = "Default", **extra: Any
@@ -54,3 +57,19 @@ def configure(http: httpx.Client, queue: str, **options: Any) -> dict[str, Any]:
 
 def data_of(body: dict[str, Any]) -> list[Any]:
     return [m["data"] for m in body["messages"]]
+
+
+def completed_acks(entries: list[dict[str, Any]]) -> AckItems:
+    """``entries`` (popped messages or ack entries: transactionId, partitionId, leaseId) as
+    the items of a 'completed' ack in queue mode."""
+    items = AckItems()
+    for e in entries:
+        items.add(
+            e["transactionId"],
+            e["partitionId"],
+            "completed",
+            validate.QUEUE_MODE,
+            e["leaseId"],
+            None,
+        )
+    return items

@@ -16,9 +16,9 @@ import httpx
 import orjson
 
 from queen_server import sql, validate
-from queen_server.routes.ack import ACK_SQL, AckItems
+from queen_server.routes.ack import ACK_SQL
 
-from .helpers import data_of, pop, push
+from .helpers import completed_acks, data_of, pop, push
 
 
 def _seqs(dsn: str, queue: str) -> list[tuple[str, int]]:
@@ -202,16 +202,7 @@ def _set_based(dsn: str, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     it was the set-based path that answered."""
 
     async def run() -> list[dict[str, Any]]:
-        items = AckItems()
-        for e in entries:
-            items.add(
-                e["transactionId"],
-                e["partitionId"],
-                "completed",
-                validate.QUEUE_MODE,
-                e["leaseId"],
-                None,
-            )
+        items = completed_acks(entries)
         conn = await asyncpg.connect(dsn)
         try:
             row = await conn.fetchrow(ACK_SQL, *items.document())

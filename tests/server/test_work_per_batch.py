@@ -18,10 +18,10 @@ import orjson
 import pytest
 
 from queen_server import ids
-from queen_server.routes.ack import AckItems, acknowledge
+from queen_server.routes.ack import acknowledge
 from queen_server.routes.pop import POP_SQL
 
-from .helpers import pop
+from .helpers import completed_acks, pop
 
 MESSAGES = 20_000
 BATCH = 100
@@ -65,17 +65,7 @@ async def _pop_and_ack(dsn: str, queue: str, plans: str) -> tuple[int, int, list
             )
             after_pop = await conn.fetchval(FETCHED_SQL)
             messages = orjson.loads(row["body"])["messages"]
-            items = AckItems()
-            for m in messages:
-                items.add(
-                    m["transactionId"],
-                    m["partitionId"],
-                    "completed",
-                    "__QUEUE_MODE__",
-                    m["leaseId"],
-                    None,
-                )
-            answer = await acknowledge(conn, items)
+            answer = await acknowledge(conn, completed_acks(messages))
             after_ack = await conn.fetchval(FETCHED_SQL)
             assert orjson.loads(answer)[-1]["leaseReleased"] is True
             raise _Rollback(
