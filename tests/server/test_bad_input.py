@@ -102,6 +102,14 @@ CASES: list[tuple[str, str, object, int, str]] = [
         "acknowledgments[0].partitionId must be a UUID",
     ),
     (
+        # a transactionId PostgreSQL cannot hold as text: refused, not a 500
+        "POST",
+        "/api/v1/ack/batch",
+        {"acknowledgments": [{"transactionId": "a\u0000b", "partitionId": PID}]},
+        400,
+        "cannot be converted to text",
+    ),
+    (
         # a good entry first, then bad types: the error names the entry and the field
         "POST",
         "/api/v1/ack/batch",
