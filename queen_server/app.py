@@ -48,6 +48,7 @@ from queen_server.jobs import BackgroundJobs
 from queen_server.keycheck import check_key
 from queen_server.limits import BodyBudget
 from queen_server.notify import Listener, PushNotifier, WaiterHub
+from queen_server.protocol import OneWriteCycle
 from queen_server.router import Route, Router
 from queen_server.web import (
     RETRY_AFTER_SECONDS,
@@ -263,6 +264,10 @@ async def _send(send: Send, response: Response, cors: list[tuple[bytes, bytes]] 
     headers.extend(response.headers)
     body = response.body if response.status not in (204, 304) else b""
     headers.append((b"content-length", str(len(body)).encode()))
+    cycle = getattr(send, "__self__", None)
+    if isinstance(cycle, OneWriteCycle):
+        await cycle.answer(response.status, headers, body)
+        return
     start: dict[str, Any] = {"type": "http.response.start", "status": response.status}
     start["headers"] = headers
     await send(start)

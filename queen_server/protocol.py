@@ -17,6 +17,8 @@ from typing import Any
 
 import httptools
 from uvicorn.protocols.http.httptools_impl import (
+    HEADER_RE,
+    HEADER_VALUE_RE,
     STATUS_LINE,
     HttpToolsProtocol,
     RequestResponseCycle,
@@ -101,6 +103,50 @@ class OneWriteCycle(RequestResponseCycle):
                 self._held = None
                 holding.flush()
 
+    async def answer(self, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+        """The whole answer (``content-length`` among ``headers``) in one write.
+
+        What ``send`` does for an ``http.response.start`` followed by one final body part,
+        without building, dispatching and checking two messages: the application's answers
+        are always whole. Header values are checked as ``send`` checks them, so a value with a
+        line break never reaches the wire."""
+        if self.flow.write_paused and not self.disconnected:
+            await self.flow.drain()
+        if self.disconnected:
+            return
+        if self.response_started:
+            raise RuntimeError("An answer was already started for this request")
+        self.response_started = True
+        self.waiting_for_100_continue = False
+        content = [STATUS_LINE[status]]
+        for name, value in self.default_headers:
+            content += (name, b": ", value, b"\r\n")
+        for name, value in headers:
+            if HEADER_RE.search(name) or HEADER_VALUE_RE.search(value):
+                raise RuntimeError(f"Invalid HTTP header {name!r}: {value!r}")
+            name = name.lower()
+            if name == b"connection" and b"close" in value.lower():
+                self.keep_alive = False
+            content += (name, b": ", value, b"\r\n")
+        if not self.keep_alive and (b"connection", b"close") not in headers:
+            content.append(b"connection: close\r\n")
+        content.append(b"\r\n")
+        if self.scope["method"] != "HEAD":
+            content.append(body)
+        self.transport.write(b"".join(content))
+        self.response_complete = True
+        self.message_event.set()
+        if not self.keep_alive:
+            self.transport.close()
+        self.on_response()
+
+
+def whole_body_arrived(receive: Any) -> bool:
+    """Whether ``receive`` (a request cycle's) will hand over the rest of the body without
+    waiting: the parser has seen the request's end, so no timer needs to guard the read."""
+    cycle = getattr(receive, "__self__", None)
+    return isinstance(cycle, RequestResponseCycle) and not cycle.more_body
+
 
 class LimitedHttpToolsProtocol(HttpToolsProtocol):
     """``HttpToolsProtocol`` enforcing ``limits`` (set by ``protocol_class``) on the head."""
@@ -114,6 +160,8 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         self._in_head = False
         self._head_timer: TimerHandle | None = None
         self._rejection: tuple[int, str] | None = None
+        #: loop time since which the connection has been idle (None: a request is in progress)
+        self._idle_since: float | None = None
 
     def _start_asgi_task(self, cycle: RequestResponseCycle, app: Any) -> None:
         # uvicorn builds the cycle inside on_headers_complete; every cycle, pipelined ones
@@ -129,6 +177,9 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm_head_timer()
+        if self.timeout_keep_alive_task is not None:
+            self.timeout_keep_alive_task.cancel()
+            self.timeout_keep_alive_task = None
         super().connection_lost(exc)
 
     def _arm_head_timer(self) -> None:
@@ -158,16 +209,25 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         self._head_bytes = 0
         self._head_count = 0
         self._in_head = True
-        if self._head_timer is None:
-            self._arm_head_timer()
+        # the head timer starts in data_received when this head does not end in the same data
 
     def on_url(self, url: bytes) -> None:
         self._count(len(url), 0)
         super().on_url(url)
 
     def on_header(self, name: bytes, value: bytes) -> None:
-        self._count(len(name) + len(value) + 4, 1)
-        super().on_header(name, value)
+        # uvicorn's on_header, with the limits counted in the same call (a few per request)
+        self._head_bytes += len(name) + len(value) + 4
+        self._head_count += 1
+        if (
+            self._head_bytes > self.limits.max_header_bytes
+            or self._head_count > self.limits.max_headers
+        ):
+            self._count(0, 0)
+        name = name.lower()
+        if name == b"expect" and value.lower() == b"100-continue":
+            self.expect_100_continue = True
+        self.headers.append((name, value))
 
     def on_headers_complete(self) -> None:
         self._in_head = False
@@ -193,6 +253,8 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
             return
         try:
             self.parser.feed_data(data)
+            if self._in_head and self._head_timer is None:
+                self._arm_head_timer()  # a head began in this data and is not complete yet
         except httptools.HttpParserError:
             if self._rejection is not None:
                 self._reject(*self._rejection)
@@ -208,7 +270,39 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         if finished is not None and finished.more_body and not self.transport.is_closing():
             self.transport.close()
             return
-        super().on_response_complete()
+        # uvicorn's, but for the keep-alive timer: uvicorn arms a new one after every answer
+        # and cancels it when the next request's first bytes come, two timer operations per
+        # request. Here one timer stays armed while the connection is in use and, when it
+        # fires, closes the connection only if it has been idle for the whole period.
+        self.server_state.total_requests += 1
+        if self.transport.is_closing():
+            return
+        self.flow.resume_reading()
+        if self.pipeline:
+            self._idle_since = None
+            cycle, app = self.pipeline.pop()
+            self._start_asgi_task(cycle, app)
+        else:
+            self._idle_since = self.loop.time()
+            if self.timeout_keep_alive_task is None:
+                self._arm_keep_alive(self.timeout_keep_alive)
+
+    def _arm_keep_alive(self, delay: float) -> None:
+        self.timeout_keep_alive_task = self.loop.call_later(delay, self.timeout_keep_alive_handler)
+
+    def _unset_keepalive_if_required(self) -> None:
+        # a request's bytes came in: the connection is in use (the timer stays armed)
+        self._idle_since = None
+
+    def timeout_keep_alive_handler(self) -> None:
+        self.timeout_keep_alive_task = None
+        if self._idle_since is None or self.transport.is_closing():
+            return  # in use: the next answer arms the timer again
+        left = self._idle_since + self.timeout_keep_alive - self.loop.time()
+        if left > 0:
+            self._arm_keep_alive(left)
+        else:
+            self.transport.close()
 
     def _reject(self, status: int, message: str) -> None:
         """Answer ``status`` with a JSON error and close the connection."""

@@ -18,6 +18,7 @@ from urllib.parse import unquote_plus
 import orjson
 
 from queen_server.limits import LARGE_BODY_BYTES, too_deep
+from queen_server.protocol import whole_body_arrived
 
 if TYPE_CHECKING:
     from queen_server.auth import Identity
@@ -182,8 +183,11 @@ class Request:
         size = 0
         while True:
             try:
-                async with timeout_at(deadline):
+                if whole_body_arrived(self.receive):
                     message = await self.receive()
+                else:
+                    async with timeout_at(deadline):
+                        message = await self.receive()
             except asyncio.TimeoutError:
                 raise closing(
                     408,

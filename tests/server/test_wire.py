@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import socket
 import uuid
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -183,3 +185,157 @@ def test_an_answer_given_before_the_body_arrives_is_sent_before_the_close(
         assert head.startswith(b"HTTP/1.1 501 "), head
         assert b"not supported" in body
         assert sock.recv(100) == b""
+
+
+# -- whole answers in one write, and the connection's timers (protocol level) ----------------
+
+
+def test_a_whole_answer_is_one_write_with_the_default_headers() -> None:
+    transport = _RecordingTransport()
+    cycle = _cycle(transport)
+    cycle.default_headers = [(b"date", b"Mon, 30 Nov 2026 00:00:00 GMT")]
+    headers = [(b"content-type", b"application/json"), (b"content-length", b"2")]
+    asyncio.run(cycle.answer(201, headers, b"[]"))
+    assert transport.writes == [
+        b"HTTP/1.1 201 Created\r\ndate: Mon, 30 Nov 2026 00:00:00 GMT\r\n"
+        b"content-type: application/json\r\ncontent-length: 2\r\n\r\n[]"
+    ]
+    assert transport.events == ["write", "response complete"]
+    assert cycle.response_complete
+    assert cycle.message_event.is_set()
+    with pytest.raises(RuntimeError, match="already started"):
+        asyncio.run(cycle.answer(200, headers, b"[]"))
+    assert len(transport.writes) == 1
+
+
+def test_a_whole_answer_to_head_has_no_body_and_close_closes() -> None:
+    transport = _RecordingTransport()
+    cycle = _cycle(transport)
+    cycle.scope["method"] = "HEAD"
+    asyncio.run(cycle.answer(404, [(b"content-length", b"9")], b"not found"))
+    assert transport.writes == [b"HTTP/1.1 404 Not Found\r\ncontent-length: 9\r\n\r\n"]
+    assert not transport.closed
+    closing = _RecordingTransport()
+    headers = [(b"connection", b"close"), (b"content-length", b"2")]
+    asyncio.run(_cycle(closing).answer(413, headers, b"{}"))
+    assert closing.writes == [
+        b"HTTP/1.1 413 Request Entity Too Large\r\nconnection: close\r\ncontent-length: 2\r\n\r\n{}"
+    ]
+    assert closing.events == ["write", "close", "response complete"]
+    not_kept = _RecordingTransport()
+    asyncio.run(_cycle(not_kept, keep_alive=False).answer(200, [(b"content-length", b"0")], b""))
+    assert not_kept.writes == [b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"]
+    assert not_kept.closed
+
+
+def test_a_header_value_with_a_line_break_is_refused_and_nothing_is_written() -> None:
+    transport = _RecordingTransport()
+    headers = [(b"x-evil", b"a\r\nset-cookie: x=1"), (b"content-length", b"0")]
+    with pytest.raises(RuntimeError, match="Invalid HTTP header"):
+        asyncio.run(_cycle(transport).answer(200, headers, b""))
+    assert transport.writes == []
+
+
+class _SocketTransport(_RecordingTransport):
+    """Enough of a socket transport for uvicorn's protocol."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.closed_event = asyncio.Event()
+
+    def close(self) -> None:
+        super().close()
+        self.closed_event.set()
+
+    def get_extra_info(self, name: str, default: object = None) -> object:
+        return ("127.0.0.1", 9) if name in ("peername", "sockname") else default
+
+    def pause_reading(self) -> None:
+        pass
+
+    def resume_reading(self) -> None:
+        pass
+
+    def set_write_buffer_limits(self, high: int | None = None, low: int | None = None) -> None:
+        pass
+
+
+async def _ok_app(scope: dict[str, object], receive: object, send: object) -> None:
+    if scope["type"] == "http":
+        await send(
+            {"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]}
+        )  # type: ignore[operator]
+        await send({"type": "http.response.body", "body": b"ok"})  # type: ignore[operator]
+
+
+def _protocol(transport: _SocketTransport, keep_alive: float, header_timeout: float) -> object:
+    import uvicorn
+    from uvicorn.server import ServerState
+
+    from queen_server.config import Limits
+    from queen_server.protocol import protocol_class
+
+    protocol_type = protocol_class(Limits(header_timeout=header_timeout))
+    config = uvicorn.Config(
+        _ok_app,
+        http=protocol_type,
+        ws="none",
+        lifespan="off",
+        timeout_keep_alive=keep_alive,  # type: ignore[arg-type]
+    )
+    config.load()
+    protocol = protocol_type(config=config, server_state=ServerState(), app_state={})
+    protocol.connection_made(transport)  # type: ignore[arg-type]
+    return protocol
+
+
+GET = b"GET /x HTTP/1.1\r\nHost: t\r\n\r\n"
+
+
+def test_an_idle_connection_is_closed_after_the_keep_alive_period_counted_from_its_last_answer() -> (
+    None
+):
+    async def run() -> list[tuple[float, str]]:
+        loop = asyncio.get_running_loop()
+        transport = _SocketTransport()
+        protocol: Any = _protocol(transport, keep_alive=0.3, header_timeout=5)
+        start = loop.time()
+        seen: list[tuple[float, str]] = []
+        protocol.data_received(GET)
+        await asyncio.sleep(0.2)  # answered at once; the keep-alive timer runs from here
+        protocol.data_received(GET)  # in use again before the timer fires: it is not closed
+        await asyncio.sleep(0.01)
+        seen.append((loop.time() - start, f"{len(transport.writes)} answers"))
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(transport.closed_event.wait(), 3)
+        seen.append((loop.time() - start, "closed" if transport.closed else "open"))
+        protocol.connection_lost(None)
+        return seen
+
+    (_, answers), (closed_at, state) = asyncio.run(run())
+    assert answers == "2 answers"
+    assert state == "closed"
+    # idle for the whole period after the second answer (at 0.2 s), not after the first
+    assert closed_at >= 0.2 + 0.3 - 0.02, closed_at
+
+
+def test_a_head_split_over_two_reads_gets_the_header_timeout_once() -> None:
+    async def run() -> tuple[list[bytes], bool]:
+        transport = _SocketTransport()
+        protocol: Any = _protocol(transport, keep_alive=5, header_timeout=0.2)
+        protocol.data_received(b"GET /x HTTP/1.1\r\nHo")
+        await asyncio.sleep(0.1)
+        protocol.data_received(b"st: t\r\n\r\n")  # the head ends within the timeout: answered
+        await asyncio.sleep(0.01)
+        protocol.data_received(b"GET /x HTTP/1.1\r\nHost: t\r\nX-Slow: a")  # this one never ends
+        await asyncio.sleep(0.4)
+        protocol.connection_lost(None)
+        return transport.writes, transport.closed
+
+    writes, closed = asyncio.run(run())
+    assert writes[0].startswith(b"HTTP/1.1 200 OK")
+    assert writes[0].endswith(b"ok")
+    assert writes[1].startswith(b"HTTP/1.1 408 ")
+    assert b"Request headers not received within 0.2 s" in writes[1]
+    assert len(writes) == 2
+    assert closed
