@@ -121,14 +121,16 @@ class OneWriteCycle(RequestResponseCycle):
         content = [STATUS_LINE[status]]
         for name, value in self.default_headers:
             content += (name, b": ", value, b"\r\n")
+        says_close = False
         for name, value in headers:
             if HEADER_RE.search(name) or HEADER_VALUE_RE.search(value):
                 raise RuntimeError(f"Invalid HTTP header {name!r}: {value!r}")
             name = name.lower()
-            if name == b"connection" and b"close" in value.lower():
+            if name == b"connection" and b"close" in (t.strip() for t in value.lower().split(b",")):
                 self.keep_alive = False
+                says_close = True
             content += (name, b": ", value, b"\r\n")
-        if not self.keep_alive and (b"connection", b"close") not in headers:
+        if not self.keep_alive and not says_close:
             content.append(b"connection: close\r\n")
         content.append(b"\r\n")
         if self.scope["method"] != "HEAD":

@@ -222,6 +222,13 @@ def test_a_whole_answer_to_head_has_no_body_and_close_closes() -> None:
         b"HTTP/1.1 413 Request Entity Too Large\r\nconnection: close\r\ncontent-length: 2\r\n\r\n{}"
     ]
     assert closing.events == ["write", "close", "response complete"]
+    listed = _RecordingTransport()
+    headers = [(b"connection", b"keep-alive, Close"), (b"content-length", b"0")]
+    asyncio.run(_cycle(listed).answer(200, headers, b""))
+    assert listed.writes == [
+        b"HTTP/1.1 200 OK\r\nconnection: keep-alive, Close\r\ncontent-length: 0\r\n\r\n"
+    ]
+    assert listed.closed
     not_kept = _RecordingTransport()
     asyncio.run(_cycle(not_kept, keep_alive=False).answer(200, [(b"content-length", b"0")], b""))
     assert not_kept.writes == [b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"]
