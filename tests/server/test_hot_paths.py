@@ -97,6 +97,21 @@ def test_duplicate_within_one_batch(http: httpx.Client, queue: str, pg_dsn: str)
     assert _seqs(pg_dsn, queue) == [("x", 1), ("y", 2)]
 
 
+def test_batch_rolled_back_by_a_late_duplicate_is_written_once_and_dense(
+    http: httpx.Client, queue: str, pg_dsn: str
+) -> None:
+    # the stored duplicate is found by the unique index after 30 rows went in: they are
+    # rolled back and the batch is decided item by item, with no seq lost
+    _push_txns(http, queue, ["t30"])
+    txns = [f"t{i}" for i in range(50)]
+    answer = _push_txns(http, queue, txns)
+    assert [a["status"] for a in answer] == ["queued"] * 30 + ["duplicate"] + ["queued"] * 19
+    expected = ["t30", *(t for t in txns if t != "t30")]
+    assert _seqs(pg_dsn, queue) == [(t, i) for i, t in enumerate(expected, 1)]
+    assert _push_txns(http, queue, ["next"])[0]["status"] == "queued"
+    assert _seqs(pg_dsn, queue)[-1] == ("next", 51)
+
+
 def test_only_duplicates_store_nothing(http: httpx.Client, queue: str, pg_dsn: str) -> None:
     _push_txns(http, queue, ["a", "b"])
     assert [a["status"] for a in _push_txns(http, queue, ["b", "a"])] == ["duplicate"] * 2
