@@ -151,7 +151,8 @@ BEGIN
     --    new by construction: nothing is looked up. Otherwise a single message is looked
     --    up under the lock first; a batch is inserted at once and the unique index finds the
     --    duplicates, rolling the insert back (one subtransaction per batch, cheaper than one
-    --    index probe per message). A batch with duplicates takes the slow path.
+    --    index probe per message; a batch over several partitions always takes one). A batch
+    --    with duplicates takes the slow path.
     v_check := COALESCE((p_items ->> 'dedup')::boolean, true);
     IF cardinality(p_queues) = 1 THEN
         -- one partition (the usual case): holding one lock, no lock order to keep
@@ -204,50 +205,56 @@ BEGIN
             partition_ids := ARRAY[v_pid];
             RETURN;
         END IF;
-    ELSIF NOT v_check THEN
+    ELSE
         IF EXISTS (SELECT 1 FROM unnest(p_queues) AS n(name)
                    WHERE NOT EXISTS (SELECT 1 FROM queen.queues q WHERE q.name = n.name))
         THEN
             PERFORM queen.ensure_queues(p_queues);
         END IF;
-        WITH alloc AS (
-            -- locks in (queue, partition) order, whatever order the request had
-            INSERT INTO queen.partitions AS p (queue_id, name, last_seq, last_message_at,
-                                               last_activity)
-            SELECT (SELECT q.id FROM queen.queues q WHERE q.name = g.qname), g.pname, g.cnt,
-                   clock_timestamp(), now()
-            FROM unnest(p_queues, p_partitions, p_counts) AS g(qname, pname, cnt)
-            ORDER BY 1, 2
-            ON CONFLICT (queue_id, name) DO UPDATE
-               SET last_seq = p.last_seq + EXCLUDED.last_seq,
-                   last_message_at = greatest(p.last_message_at, EXCLUDED.last_message_at),
-                   last_activity = EXCLUDED.last_activity
-            RETURNING p.id, p.queue_id, p.name, p.last_seq, p.last_message_at
-        ),
-        grp AS (
-            SELECT g.ord, g.cnt, a.id, a.last_seq, a.last_message_at
-            FROM unnest(p_queues, p_partitions, p_counts)
-                 WITH ORDINALITY AS g(qname, pname, cnt, ord)
-            JOIN alloc a
-              ON a.name = g.pname
-             AND a.queue_id = (SELECT q.id FROM queen.queues q WHERE q.name = g.qname)
-        ),
-        ins AS (
-            INSERT INTO queen.messages
-                (partition_id, seq, id, transaction_id, trace_id, payload, is_encrypted,
-                 producer_sub, created_at)
-            SELECT g.id, g.last_seq - g.cnt + u.rnk, u.mid, u.txn, u.trace, u.payload,
-                   u.enc, u.sub, g.last_message_at
-            FROM queen.push_items(p_items) u
-            JOIN grp g ON g.ord = u.grp
-            ORDER BY u.ord
-        )
-        -- (a data-modifying WITH runs to completion whether or not it is read)
-        SELECT array_agg(g.id ORDER BY g.ord) INTO partition_ids FROM grp g;
-        RETURN;
+        -- several partitions: allocate and insert in one statement; a duplicate rolls it all
+        -- back (partitions made and locks taken included) and the slow path decides
+        BEGIN
+            WITH alloc AS (
+                -- locks in (queue, partition) order, whatever order the request had
+                INSERT INTO queen.partitions AS p (queue_id, name, last_seq, last_message_at,
+                                                   last_activity)
+                SELECT (SELECT q.id FROM queen.queues q WHERE q.name = g.qname), g.pname, g.cnt,
+                       clock_timestamp(), now()
+                FROM unnest(p_queues, p_partitions, p_counts) AS g(qname, pname, cnt)
+                ORDER BY 1, 2
+                ON CONFLICT (queue_id, name) DO UPDATE
+                   SET last_seq = p.last_seq + EXCLUDED.last_seq,
+                       last_message_at = greatest(p.last_message_at, EXCLUDED.last_message_at),
+                       last_activity = EXCLUDED.last_activity
+                RETURNING p.id, p.queue_id, p.name, p.last_seq, p.last_message_at
+            ),
+            grp AS (
+                SELECT g.ord, g.cnt, a.id, a.last_seq, a.last_message_at
+                FROM unnest(p_queues, p_partitions, p_counts)
+                     WITH ORDINALITY AS g(qname, pname, cnt, ord)
+                JOIN alloc a
+                  ON a.name = g.pname
+                 AND a.queue_id = (SELECT q.id FROM queen.queues q WHERE q.name = g.qname)
+            ),
+            ins AS (
+                INSERT INTO queen.messages
+                    (partition_id, seq, id, transaction_id, trace_id, payload, is_encrypted,
+                     producer_sub, created_at)
+                SELECT g.id, g.last_seq - g.cnt + u.rnk, u.mid, u.txn, u.trace, u.payload,
+                       u.enc, u.sub, g.last_message_at
+                FROM queen.push_items(p_items) u
+                JOIN grp g ON g.ord = u.grp
+                ORDER BY u.ord
+            )
+            -- (a data-modifying WITH runs to completion whether or not it is read)
+            SELECT array_agg(g.id ORDER BY g.ord) INTO partition_ids FROM grp g;
+            RETURN;
+        EXCEPTION WHEN unique_violation THEN
+            NULL;
+        END;
     END IF;
-    -- 3. slow path: duplicates possible (several partitions) or found (one partition);
-    --    it locks the partitions (again: locks already held are kept) and decides every item
+    -- 3. slow path: duplicates found; it locks the partitions (again: locks already held
+    --    are kept) and decides every item
     SELECT r.partition_ids, r.dup_items, r.dup_ids INTO partition_ids, dup_items, dup_ids
     FROM queen.push_batch_dedup(p_queues, p_partitions, p_items) r;
 END;
