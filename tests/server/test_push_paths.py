@@ -114,6 +114,60 @@ def test_concurrent_pushes_of_one_transaction_id_store_one_message(
     assert _seqs(pg_dsn, queued[0]["partition_id"]) == [(1, "once")]
 
 
+def test_concurrent_batches_sharing_transaction_ids_store_each_once(
+    server_url: str, queue: str, pg_dsn: str
+) -> None:
+    """Batches over one and over two partitions race with the same transactionIds: the
+    losers' inserts hit the unique index, are rolled back and decided item by item."""
+    txns = [f"t{i}" for i in range(6)]
+    answers: list[tuple[list[dict[str, Any]], list[str]]] = []
+    lock = threading.Lock()
+
+    def producer(n: int) -> None:
+        order = txns[n % 6 :] + txns[: n % 6]
+        two = n % 2 == 1
+        items = [
+            {
+                "queue": queue,
+                "partition": "b" if two and int(t[1:]) % 2 else "a",
+                "payload": t,
+                "transactionId": t,
+            }
+            for t in order
+        ]
+        with httpx.Client(base_url=server_url, timeout=60) as client:
+            answer = _post(client, items)
+        with lock:
+            answers.append((answer, order))
+
+    threads = [threading.Thread(target=producer, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(answers) == 8
+    stored: dict[tuple[str, str], str] = {}  # (partition id, transactionId) -> message id
+    for answer, _ in answers:
+        for item in answer:
+            if item["status"] == "queued":
+                key = (item["partition_id"], item["transaction_id"])
+                assert key not in stored, f"{key} queued twice"
+                stored[key] = item["message_id"]
+    # every queued message is in the database once, each partition's seqs dense
+    for partition_id in {pid for pid, _ in stored}:
+        rows = _seqs(pg_dsn, partition_id)
+        assert [seq for seq, _ in rows] == list(range(1, len(rows) + 1))
+        assert sorted(t for _, t in rows) == sorted(t for pid, t in stored if pid == partition_id)
+    # a duplicate names the message stored for its transactionId in its partition
+    by_txn: dict[str, set[str]] = {}
+    for (_, txn), message_id in stored.items():
+        by_txn.setdefault(txn, set()).add(message_id)
+    for answer, order in answers:
+        assert [item["transaction_id"] for item in answer] == order
+        for item in answer:
+            assert item["message_id"] in by_txn[item["transaction_id"]]
+
+
 def test_concurrent_requests_over_the_same_partitions_in_opposite_orders(
     server_url: str, queue: str
 ) -> None:
