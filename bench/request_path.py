@@ -31,7 +31,7 @@ from queen_server.config import Settings
 from queen_server.context import ServerContext
 from queen_server.notify import WaiterHub
 from queen_server.protocol import protocol_class
-from queen_server.pushing import PUSH_SQL
+from queen_server.pushing import PUSH_ONE_SQL, PUSH_SQL
 from queen_server.routes.push import parse_items
 
 QUEUE = "bench"
@@ -64,6 +64,10 @@ class _StubLanes:
         reply: asyncio.Future[dict[str, Any]] = loop.create_future()
         loop.call_soon(reply.set_result, ROW)
         return await reply
+
+    async def fetchval(self, query: str, *args: Any) -> Any:
+        """The single-message statement's answer: the partition id."""
+        return (await self.fetchrow(query, *args))["partition_ids"][0]
 
 
 class _Transport(asyncio.Transport):
@@ -135,8 +139,23 @@ def _bare() -> tuple[Feed, _Transport]:
     async def handle(raw: bytes) -> None:
         batch = parse_items(orjson.loads(raw)["items"])
         batch.seal()
-        row = await lanes.fetchrow(PUSH_SQL, *batch.arguments())
-        pid = str(row["partition_ids"][0])
+        if len(batch) == 1:
+            pid = str(
+                await lanes.fetchval(
+                    PUSH_ONE_SQL,
+                    batch.queues[0],
+                    batch.partitions[0],
+                    batch.msg_ids[0],
+                    batch.txns[0],
+                    batch.traces[0],
+                    orjson.dumps(batch.payloads[0]).decode(),
+                    False,
+                    None,
+                )
+            )
+        else:
+            row = await lanes.fetchrow(PUSH_SQL, *batch.arguments())
+            pid = str(row["partition_ids"][0])
         answer = orjson.dumps(
             [
                 {

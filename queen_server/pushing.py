@@ -19,6 +19,7 @@ from queen_server.lanes import Lanes
 QUERIES = sql.queries("pushing")
 
 PUSH_SQL = QUERIES["push"]
+PUSH_ONE_SQL = QUERIES["push_one"]
 
 
 class PushBatch:
@@ -155,9 +156,14 @@ class PushResult:
 async def write_batch(
     conn: asyncpg.Connection | asyncpg.Pool | Lanes, batch: PushBatch
 ) -> PushResult:
-    """Write (or park) ``batch`` in one database call and transaction."""
+    """Write (or park) ``batch`` in one transaction: one database call, two for a single
+    message that the one-statement path leaves to ``queen.push_batch``."""
     if not batch.msg_ids:
         batch.seal()
+    if len(batch.groups) == 1:
+        partition_id = await _write_one(conn, batch)
+        if partition_id is not None:
+            return PushResult(False, [str(partition_id)], {})
     row = await conn.fetchrow(PUSH_SQL, *batch.arguments())
     assert row is not None
     if row["buffered"]:
@@ -167,3 +173,22 @@ async def write_batch(
         {} if dup_items is None else dict(zip(dup_items, map(str, row["dup_ids"]), strict=True))
     )
     return PushResult(False, [str(p) for p in row["partition_ids"]], duplicates)
+
+
+async def _write_one(conn: asyncpg.Connection | asyncpg.Pool | Lanes, batch: PushBatch) -> Any:
+    """The single message of ``batch`` through ``push_one``: its partition id, or None when
+    that statement leaves it to ``queen.push_batch`` (having changed nothing)."""
+    try:
+        return await conn.fetchval(
+            PUSH_ONE_SQL,
+            batch.queues[0],
+            batch.partitions[0],
+            batch.msg_ids[0],
+            batch.txns[0],
+            batch.traces[0],
+            orjson.dumps(batch.payloads[0]).decode(),
+            batch.encrypted.get(0, False),
+            batch.subs.get(0),
+        )
+    except asyncpg.UniqueViolationError:
+        return None
