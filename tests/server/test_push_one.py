@@ -10,9 +10,12 @@ from typing import Any
 
 import anyio
 import asyncpg
+import httpx
 
 from queen_server import db
 from queen_server.pushing import PUSH_ONE_SQL, PUSH_SQL, PushBatch, PushResult, write_batch
+
+from .helpers import pop, push
 
 
 class Recording:
@@ -169,3 +172,17 @@ def test_duplicate_committed_while_waiting_is_reported_not_raised(pg_dsn: str) -
             await other.close()
 
     _run(pg_dsn, body)
+
+
+def test_payload_postgresql_cannot_store_is_refused_on_the_one_statement_path(
+    http: httpx.Client, queue: str
+) -> None:
+    """jsonb cannot hold U+0000: refused with 400 whether the partition exists or not, and the
+    partition's seq is untouched."""
+    assert push(http, queue, ["first"])[0]["status"] == "queued"
+    refused = http.post(
+        "/api/v1/push", json={"items": [{"queue": queue, "payload": {"a": "x\u0000y"}}]}
+    )
+    assert refused.status_code == 400, refused.text
+    assert push(http, queue, ["second"])[0]["status"] == "queued"
+    assert [m["data"] for m in pop(http, queue, batch=10)["messages"]] == ["first", "second"]
