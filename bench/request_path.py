@@ -140,19 +140,7 @@ def _bare() -> tuple[Feed, _Transport]:
         batch = parse_items(orjson.loads(raw)["items"])
         batch.seal()
         if len(batch) == 1:
-            pid = str(
-                await lanes.fetchval(
-                    PUSH_ONE_SQL,
-                    batch.queues[0],
-                    batch.partitions[0],
-                    batch.msg_ids[0],
-                    batch.txns[0],
-                    batch.traces[0],
-                    orjson.dumps(batch.payloads[0]).decode(),
-                    False,
-                    None,
-                )
-            )
+            pid = str(await lanes.fetchval(PUSH_ONE_SQL, *batch.one_arguments()))
         else:
             row = await lanes.fetchrow(PUSH_SQL, *batch.arguments())
             pid = str(row["partition_ids"][0])

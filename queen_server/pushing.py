@@ -118,12 +118,22 @@ class PushBatch:
             made = iter(fresh[n:])
             self.txns = [txn if txn is not None else next(made) for txn in self.txns]
 
+    def one_arguments(self) -> tuple[Any, ...]:
+        """The arguments of the ``push_one`` statement, for a batch of one message."""
+        return (
+            self.queues[0],
+            self.partitions[0],
+            self.msg_ids[0],
+            self.txns[0],
+            self.traces[0],
+            orjson.dumps(self.payloads[0]).decode(),
+            self.encrypted.get(0, False),
+            self.subs.get(0),
+        )
+
     def arguments(self) -> tuple[list[str], list[str], list[int], str]:
         """The arguments of ``queen.push_batch``; columns holding only defaults are left out."""
         items: dict[str, Any] = {"txn": self.txns, "mid": self.msg_ids, "payload": self.payloads}
-        if self.given_txn and not any(self.given_txn):
-            # every transactionId is a fresh UUIDv7 made by ``seal``: nothing to deduplicate
-            items["dedup"] = False
         count = range(len(self.groups))
         if any(self.traces):
             items["trace"] = self.traces
@@ -179,16 +189,6 @@ async def _write_one(conn: asyncpg.Connection | asyncpg.Pool | Lanes, batch: Pus
     """The single message of ``batch`` through ``push_one``: its partition id, or None when
     that statement leaves it to ``queen.push_batch`` (having changed nothing)."""
     try:
-        return await conn.fetchval(
-            PUSH_ONE_SQL,
-            batch.queues[0],
-            batch.partitions[0],
-            batch.msg_ids[0],
-            batch.txns[0],
-            batch.traces[0],
-            orjson.dumps(batch.payloads[0]).decode(),
-            batch.encrypted.get(0, False),
-            batch.subs.get(0),
-        )
+        return await conn.fetchval(PUSH_ONE_SQL, *batch.one_arguments())
     except asyncpg.UniqueViolationError:
         return None

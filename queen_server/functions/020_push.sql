@@ -14,8 +14,7 @@
 --   {"txn": [transactionId, ...], "mid": [messageId, ...], "payload": [payload, ...],
 --    and where not all defaults: "trace": [traceId|null, ...], "enc": [bool, ...],
 --    "sub": [producerSub|null, ...], "group": [1-based group, ...] (default 1),
---    "rank": [1-based position within the group, ...] (default: position in the batch),
---    "dedup": false when every transactionId was made by the server (default true)}
+--    "rank": [1-based position within the group, ...] (default: position in the batch)}
 -- One JSON text is much cheaper to send than a dozen typed arrays: asyncpg encodes array
 -- elements one at a time, orjson writes the whole document in one call.
 -- (An SQL function the planner inlines into the calling query.)
@@ -131,7 +130,6 @@ DECLARE
     v_pid uuid;
     v_last bigint;
     v_at timestamptz;
-    v_check boolean;
 BEGIN
     -- 1. maintenance mode: park the items, the replay job writes them later
     IF EXISTS (SELECT 1 FROM queen.system_state
@@ -146,14 +144,10 @@ BEGIN
     END IF;
     buffered := false;
 
-    -- 2. lock each partition and allocate its seqs in one statement, then insert the batch.
-    --    Items whose transactionIds all came from the server ("dedup": false in p_items) are
-    --    new by construction: nothing is looked up. Otherwise a single message is looked
-    --    up under the lock first; a batch is inserted at once and the unique index finds the
-    --    duplicates, rolling the insert back (one subtransaction per batch, cheaper than one
-    --    index probe per message; a batch over several partitions always takes one). A batch
-    --    with duplicates takes the slow path.
-    v_check := COALESCE((p_items ->> 'dedup')::boolean, true);
+    -- 2. lock each partition and allocate its seqs in one statement, then insert the batch
+    --    at once: the unique index finds any duplicate and the insert is rolled back (one
+    --    subtransaction per batch, cheaper than looking each item up first). A batch with
+    --    duplicates takes the slow path.
     IF cardinality(p_queues) = 1 THEN
         -- one partition (the usual case): holding one lock, no lock order to keep
         UPDATE queen.partitions p
@@ -175,27 +169,7 @@ BEGIN
                    last_activity = EXCLUDED.last_activity
             RETURNING p.id, p.last_seq, p.last_message_at INTO v_pid, v_last, v_at;
         END IF;
-        IF v_check AND p_counts[1] > 1 THEN
-            BEGIN
-                INSERT INTO queen.messages
-                    (partition_id, seq, id, transaction_id, trace_id, payload, is_encrypted,
-                     producer_sub, created_at)
-                SELECT v_pid, v_last - p_counts[1] + u.rnk, u.mid, u.txn, u.trace, u.payload,
-                       u.enc, u.sub, v_at
-                FROM queen.push_items(p_items) u;
-                partition_ids := ARRAY[v_pid];
-                RETURN;
-            EXCEPTION WHEN unique_violation THEN
-                -- a duplicate: give the seqs back (the lock is still held)
-                UPDATE queen.partitions SET last_seq = v_last - p_counts[1] WHERE id = v_pid;
-            END;
-        ELSIF v_check AND EXISTS (
-            SELECT 1 FROM queen.messages m
-            WHERE m.transaction_id = (p_items -> 'txn' ->> 0) AND m.partition_id = v_pid)
-        THEN
-            -- give the seqs back (the lock is still held: nobody allocated since)
-            UPDATE queen.partitions SET last_seq = v_last - p_counts[1] WHERE id = v_pid;
-        ELSE
+        BEGIN
             INSERT INTO queen.messages
                 (partition_id, seq, id, transaction_id, trace_id, payload, is_encrypted,
                  producer_sub, created_at)
@@ -204,7 +178,10 @@ BEGIN
             FROM queen.push_items(p_items) u;  -- already in order: no sort
             partition_ids := ARRAY[v_pid];
             RETURN;
-        END IF;
+        EXCEPTION WHEN unique_violation THEN
+            -- a duplicate: give the seqs back (the lock is still held: nobody allocated since)
+            UPDATE queen.partitions SET last_seq = v_last - p_counts[1] WHERE id = v_pid;
+        END;
     ELSE
         IF EXISTS (SELECT 1 FROM unnest(p_queues) AS n(name)
                    WHERE NOT EXISTS (SELECT 1 FROM queen.queues q WHERE q.name = n.name))
@@ -212,7 +189,7 @@ BEGIN
             PERFORM queen.ensure_queues(p_queues);
         END IF;
         -- several partitions: allocate and insert in one statement; a duplicate rolls it all
-        -- back (partitions made and locks taken included) and the slow path decides
+        -- back (partitions made and locks taken included)
         BEGIN
             WITH alloc AS (
                 -- locks in (queue, partition) order, whatever order the request had
